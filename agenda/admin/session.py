@@ -1,0 +1,209 @@
+from django.contrib import admin, messages
+from django.db.models import Case, When
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+
+from agenda import selectors, services
+from agenda.enums import SessionStatus
+from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.resources import SessionResource
+
+
+class SessionSpeakerInline(admin.TabularInline):
+    model = SessionSpeaker
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "position"]
+
+
+class SessionOrganiserInline(admin.TabularInline):
+    model = SessionOrganiser
+    extra = 1
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "position"]
+
+
+class SessionItemInline(admin.StackedInline):
+    model = SessionItem
+    extra = 0
+    autocomplete_fields = ["speakers"]
+    fields = [("position", "title"), ("start", "duration_minutes"), "speakers", "description"]
+    verbose_name_plural = _("run-of-show (items inside the session, in order)")
+
+
+class DayFilter(admin.SimpleListFilter):
+    title = _("day")
+    parameter_name = "day"
+
+    def lookups(self, request, model_admin):
+        days = model_admin.get_queryset(request).dates("start", "day")
+        return [(day.isoformat(), date_format(day, "D j M Y")) for day in days]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(start__date=self.value())
+        return queryset
+
+
+class ClashFilter(admin.SimpleListFilter):
+    title = _("clashes")
+    parameter_name = "clash"
+
+    def lookups(self, request, model_admin):
+        return [("room", _("Room booked twice")), ("speaker", _("Speaker booked twice")), ("any", _("Any clash"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("room", "speaker", "any"):
+            clashes = _clashes_for(request)
+            return queryset.filter(pk__in=getattr(clashes, self.value()))
+        return queryset
+
+
+def _clashes_for(request):
+    """Clashes of the editions the list shows, found once per request."""
+    if not hasattr(request, "_session_clashes"):
+        sessions = Session.objects.all()
+        edition = request.GET.get("edition__id__exact")
+        if edition and edition.isdigit():
+            sessions = sessions.filter(edition_id=edition)
+        request._session_clashes = selectors.clashing_sessions(sessions)
+    return request._session_clashes
+
+
+@admin.register(Session)
+class SessionAdmin(ImportExportModelAdmin):
+    resource_classes = [SessionResource]
+    list_display = ["title", "kind", "when", "place", "topic", "status", "clashes", "edition"]
+    list_display_links = ["title"]
+    list_filter = ["edition", DayFilter, "kind", "topic", "room", "status", ClashFilter]
+    list_select_related = ["edition", "room", "venue", "topic"]
+    search_fields = [
+        "title",
+        "slug",
+        "description",
+        "speaker_links__person__name",
+        "organiser_links__organisation__name",
+        "items__title",
+        "items__speakers__name",
+    ]
+    date_hierarchy = "start"
+    autocomplete_fields = ["topic", "room", "venue"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_per_page = 100
+    inlines = [SessionSpeakerInline, SessionOrganiserInline, SessionItemInline]
+    actions = ["publish", "unpublish", "cancel", "duplicate"]
+    fieldsets = [
+        (None, {"fields": ["edition", "kind", "title", "slug", "status"]}),
+        (_("When and where"), {"fields": [("start", "end"), ("room", "venue"), "language"]}),
+        (_("Content"), {"fields": ["topic", "description"]}),
+        (_("Registration"), {"fields": [("registration_required", "capacity")]}),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name == "agenda_session_changelist":
+            clashes = _clashes_for(request)
+            queryset = queryset.annotate(
+                has_room_clash=Case(When(pk__in=clashes.room, then=True), default=False),
+                has_speaker_clash=Case(When(pk__in=clashes.speaker, then=True), default=False),
+            )
+        return queryset
+
+    # -- columns -------------------------------------------------------------------------------
+    @admin.display(description=_("when"), ordering="start")
+    def when(self, obj):
+        zone = obj.edition.zone
+        start, end = obj.start.astimezone(zone), obj.end.astimezone(zone)
+        return f"{date_format(start, 'D j M')} {start:%H:%M}–{end:%H:%M}"
+
+    @admin.display(description=_("where"), ordering="room__name")
+    def place(self, obj):
+        if obj.room_id:
+            return obj.room.name
+        if obj.venue_id:
+            return _("All of %(venue)s") % {"venue": obj.venue.name}
+        return "—"
+
+    @admin.display(description=_("clashes"))
+    def clashes(self, obj):
+        labels = []
+        if getattr(obj, "has_room_clash", False):
+            labels.append(_("room"))
+        if getattr(obj, "has_speaker_clash", False):
+            labels.append(_("speaker"))
+        if not labels:
+            return ""
+        return format_html('<strong style="color:#b42318">⚠ {}</strong>', ", ".join(str(label) for label in labels))
+
+    # -- clash warnings ------------------------------------------------------------------------
+    def _warn_about_clashes(self, request, session):
+        zone = session.edition.zone
+        for other in selectors.room_clashes(session):
+            messages.warning(
+                request,
+                _("Room clash: “%(this)s” and “%(other)s” both use %(place)s from %(start)s to %(end)s.")
+                % {
+                    "this": session.title,
+                    "other": other.title,
+                    "place": other.room.name if other.room_id else _("the whole venue"),
+                    "start": timezone.localtime(max(session.start, other.start), zone).strftime("%a %d %b %H:%M"),
+                    "end": timezone.localtime(min(session.end, other.end), zone).strftime("%H:%M"),
+                },
+            )
+        for person, other in selectors.speaker_clashes(session):
+            messages.warning(
+                request,
+                _("Speaker clash: %(person)s is in “%(this)s” and in “%(other)s” at the same time (%(start)s).")
+                % {
+                    "person": person.name,
+                    "this": session.title,
+                    "other": other.title,
+                    "start": timezone.localtime(other.start, zone).strftime("%a %d %b %H:%M"),
+                },
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._warn_about_clashes(request, form.instance)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            session = self.get_object(request, object_id)
+            if session is not None:
+                timezone.activate(session.edition.zone)
+                self._warn_about_clashes(request, session)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # -- bulk actions --------------------------------------------------------------------------
+    def _set_status(self, request, queryset, status, done):
+        changed = services.sessions_set_status(sessions=queryset, status=status)
+        self.message_user(request, done % {"count": changed}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected sessions"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, SessionStatus.PUBLISHED, _("%(count)d sessions published."))
+
+    @admin.action(description=_("Unpublish selected sessions (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, SessionStatus.DRAFT, _("%(count)d sessions returned to draft."))
+
+    @admin.action(description=_("Cancel selected sessions"), permissions=["change"])
+    def cancel(self, request, queryset):
+        self._set_status(request, queryset, SessionStatus.CANCELLED, _("%(count)d sessions cancelled."))
+
+    @admin.action(description=_("Duplicate selected sessions as drafts"), permissions=["add"])
+    def duplicate(self, request, queryset):
+        copies = [services.session_duplicate(session=session) for session in queryset]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d session duplicated as a draft.", "%(count)d sessions duplicated as drafts.", len(copies)
+            )
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    COMPANY = "company", _("Company")
+    GOVERNMENT = "government", _("Government")
+    INTERNATIONAL = "international", _("International organisation")
+    ACADEMIA = "academia", _("Academia")
+    THINK_TANK = "think_tank", _("Think tank")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
+
+
+class SessionKind(models.TextChoices):
+    OPENING_CEREMONY = "opening_ceremony", _("Opening ceremony")
+    PLENARY = "plenary", _("Plenary / main forum")
+    SUB_FORUM = "sub_forum", _("Sub-forum")
+    AWARD_CEREMONY = "award_ceremony", _("Award ceremony")
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+    COMPETITION = "competition", _("Competition")
+    EXPO_EVENT = "expo_event", _("Expo event")
+    SIDE_EVENT = "side_event", _("Side event")
+    BREAK = "break", _("Break")
+
+
+class SessionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class SessionLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    CHINESE = "zh", _("Chinese")
+    BILINGUAL = "en-zh", _("English and Chinese (interpretation)")
+
+
+class OrganiserRole(models.TextChoices):
+    HOST = "host", _("Host")
+    ORGANISER = "organiser", _("Organiser")
+    CO_ORGANISER = "co_organiser", _("Co-organiser")
+    SPONSOR = "sponsor", _("Sponsor")
+    SUPPORTER = "supporter", _("Supporter")
+
+
+class SpeakerRole(models.TextChoices):
+    KEYNOTE = "keynote", _("Keynote")
+    SPEAKER = "speaker", _("Speaker")
+    PANELIST = "panelist", _("Panelist")
+    MODERATOR = "moderator", _("Moderator")
+    HOST = "host", _("Host")

@@ -1,0 +1,313 @@
+"""Load (or refresh) the demo programme of the WIC Wuzhen Summit from agenda/demo_data.py.
+
+Every row is found by its natural key (slugs within an edition; (session, person, role) for speakers,
+(session, organisation, role) for organisers, (session, position) for run-of-show items), validated with
+`full_clean()` and saved only when something differs, so running the command again changes nothing.
+Speakers, organisers and run-of-show items of a demo session are kept exactly as in the data: links the
+data no longer lists are removed. Other rows (sessions, people, ... that are not in the data) are left alone.
+"""
+
+import datetime as dt
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from agenda import demo_data
+from agenda.enums import SessionKind, SessionStatus
+from agenda.models import (
+    Edition,
+    Organisation,
+    Person,
+    Room,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+    Summit,
+    Topic,
+    Venue,
+)
+
+
+def _same(obj, name, value):
+    field = obj._meta.get_field(name)
+    if field.is_relation:
+        return getattr(obj, field.attname) == (value.pk if value is not None else None)
+    return field.value_from_object(obj) == value
+
+
+class Loader:
+    """Writes the demo data; counts what it created, updated and removed."""
+
+    def __init__(self):
+        self.stats = Counter()
+        self.notes = []
+
+    def upsert(self, model, lookup, values):
+        """Like `update_or_create`, but validated with full_clean() and saved only when a value differs."""
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean()
+            obj.save()
+            self.stats["created"] += 1
+            return obj
+        changed = [name for name, value in values.items() if not _same(obj, name, value)]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.full_clean()
+            obj.save()
+            self.stats["updated"] += 1
+        return obj
+
+    def prune(self, queryset):
+        deleted, _ = queryset.delete()
+        self.stats["removed"] += deleted
+
+    # -- editions --------------------------------------------------------------------------------------
+
+    def load_summit(self):
+        data = demo_data.SUMMIT
+        return self.upsert(Summit, {"slug": data["slug"]}, {"name": data["name"], "short_name": data["short_name"]})
+
+    def load_edition(self, summit, data):
+        if data["is_current"]:
+            # Only one edition can be current: the demo's current edition takes over.
+            others = Edition.objects.filter(is_current=True).exclude(slug=data["slug"])
+            for slug in others.values_list("slug", flat=True):
+                self.notes.append(f"edition {slug} is no longer the current edition")
+            others.update(is_current=False)
+        edition = self.upsert(
+            Edition,
+            {"slug": data["slug"]},
+            {
+                "summit": summit,
+                "name": data["name"],
+                "year": data["year"],
+                "ordinal": data["ordinal"],
+                "theme": data["theme"],
+                "start_date": dt.date.fromisoformat(data["start_date"]),
+                "end_date": dt.date.fromisoformat(data["end_date"]),
+                "city": "Wuzhen",
+                "time_zone": "Asia/Shanghai",
+                "description": data["description"],
+                "is_published": True,
+                "is_current": data["is_current"],
+            },
+        )
+        rooms = self.load_venues(edition, data)
+        topics = self.load_topics(edition, data)
+        organisations = self.load_organisations(edition, data)
+        people = self.load_people(edition, data, organisations)
+        for session_data in data["sessions"]:
+            self.load_session(
+                edition, session_data, rooms=rooms, topics=topics, organisations=organisations, people=people
+            )
+        return edition
+
+    def load_venues(self, edition, data):
+        catalogue = {venue["slug"]: venue for venue in demo_data.VENUES}
+        rooms = {"venues": {}, "rooms": {}}
+        for slug in data["venues"]:
+            venue_data = _pick(catalogue, slug, "venue", edition)
+            venue = self.upsert(
+                Venue,
+                {"edition": edition, "slug": slug},
+                {"name": venue_data["name"], "address": venue_data.get("address", "")},
+            )
+            rooms["venues"][slug] = venue
+            for room_data in venue_data["rooms"]:
+                rooms["rooms"][room_data["slug"]] = self.upsert(
+                    Room,
+                    {"venue": venue, "slug": room_data["slug"]},
+                    {
+                        "name": room_data["name"],
+                        "building": venue_data["name"],
+                        "floor": room_data.get("floor", ""),
+                        "capacity": room_data.get("capacity"),
+                        "position": room_data.get("position", 0),
+                    },
+                )
+        return rooms
+
+    def load_topics(self, edition, data):
+        catalogue = {topic["slug"]: topic for topic in demo_data.TOPICS}
+        topics = {}
+        for slug in data["topics"]:
+            topic_data = _pick(catalogue, slug, "topic", edition)
+            topics[slug] = self.upsert(
+                Topic, {"edition": edition, "slug": slug}, {"name": topic_data["name"], "colour": topic_data["colour"]}
+            )
+        return topics
+
+    def load_organisations(self, edition, data):
+        catalogue = {org["slug"]: org for org in demo_data.ORGANISATIONS}
+        organisations = {}
+        wanted = [(slug, False) for slug in data["organisations"]]
+        wanted += [(slug, True) for slug in data["sample_organisations"]]
+        for slug, is_sample in wanted:
+            org_data = _pick(catalogue, slug, "organisation", edition)
+            organisations[slug] = self.upsert(
+                Organisation,
+                {"edition": edition, "slug": slug},
+                {
+                    "name": org_data["name"],
+                    "kind": org_data["kind"],
+                    "country": org_data.get("country", ""),
+                    "website": org_data.get("website", ""),
+                    "is_sample": is_sample,
+                },
+            )
+        return organisations
+
+    def load_people(self, edition, data, organisations):
+        catalogue = {person["slug"]: person for person in demo_data.PEOPLE}
+        people = {}
+        wanted = [(slug, False) for slug in data["people"]] + [(slug, True) for slug in data["sample_people"]]
+        for slug, is_sample in wanted:
+            person_data = _pick(catalogue, slug, "person", edition)
+            org_slug = person_data.get("organisation")
+            people[slug] = self.upsert(
+                Person,
+                {"edition": edition, "slug": slug},
+                {
+                    "name": person_data["name"],
+                    "title": person_data.get("title", ""),
+                    "organisation": _pick(organisations, org_slug, "organisation", edition) if org_slug else None,
+                    "country": person_data.get("country", ""),
+                    "bio": person_data.get("bio", ""),
+                    "is_sample": is_sample,
+                },
+            )
+        return people
+
+    # -- sessions --------------------------------------------------------------------------------------
+
+    def load_session(self, edition, data, *, rooms, topics, organisations, people):
+        day = dt.date.fromisoformat(data["day"])
+
+        def at(hhmm):
+            return dt.datetime.combine(day, dt.time.fromisoformat(hhmm), tzinfo=edition.zone)
+
+        kind = data["kind"]
+        is_sub_forum = kind == SessionKind.SUB_FORUM
+        session = self.upsert(
+            Session,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "kind": kind,
+                "title": data["title"],
+                "description": data.get("description", ""),
+                "topic": _pick(topics, data["topic"], "topic", edition) if data.get("topic") else None,
+                "room": _pick(rooms["rooms"], data["room"], "room", edition) if data.get("room") else None,
+                "venue": _pick(rooms["venues"], data["venue"], "venue", edition) if data.get("venue") else None,
+                "start": at(data["start"]),
+                "end": at(data["end"]),
+                "language": data.get("language", "en-zh"),
+                "status": SessionStatus.PUBLISHED,
+                "capacity": data.get("capacity"),
+                "registration_required": data.get("registration_required", is_sub_forum),
+                "is_sample": data.get("is_sample", True),
+            },
+        )
+
+        keep = []
+        for position, link in enumerate(data.get("speakers", []), start=1):
+            person = _pick(people, link["person"], "person", edition)
+            keep.append(
+                self.upsert(
+                    SessionSpeaker, {"session": session, "person": person, "role": link["role"]}, {"position": position}
+                ).pk
+            )
+        self.prune(session.speaker_links.exclude(pk__in=keep))
+
+        keep = []
+        for position, link in enumerate(data.get("organisers", []), start=1):
+            organisation = _pick(organisations, link["organisation"], "organisation", edition)
+            keep.append(
+                self.upsert(
+                    SessionOrganiser,
+                    {"session": session, "organisation": organisation, "role": link["role"]},
+                    {"position": position},
+                ).pk
+            )
+        self.prune(session.organiser_links.exclude(pk__in=keep))
+
+        items = data.get("items", [])
+        for position, item_data in enumerate(items, start=1):
+            created_before = self.stats["created"]
+            item = self.upsert(
+                SessionItem,
+                {"session": session, "position": position},
+                {
+                    "title": item_data["title"],
+                    "start": at(item_data["start"]) if item_data.get("start") else None,
+                    "duration_minutes": item_data.get("minutes"),
+                    "description": item_data.get("description", ""),
+                },
+            )
+            speakers = [_pick(people, slug, "person", edition) for slug in item_data.get("speakers", [])]
+            if {p.pk for p in item.speakers.all()} != {p.pk for p in speakers}:
+                item.speakers.set(speakers)
+                if self.stats["created"] == created_before:  # a new item's speakers are part of its creation
+                    self.stats["updated"] += 1
+        self.prune(session.items.exclude(position__in=range(1, len(items) + 1)))
+        return session
+
+
+def _pick(mapping, slug, what, edition):
+    try:
+        return mapping[slug]
+    except KeyError:
+        raise CommandError(f"Demo data for edition {edition.slug} refers to an unknown {what} “{slug}”.")
+
+
+def _summary(edition):
+    sessions = Session.objects.filter(edition=edition)
+    counts = {
+        "venues": Venue.objects.filter(edition=edition).count(),
+        "rooms": Room.objects.filter(venue__edition=edition).count(),
+        "topics": Topic.objects.filter(edition=edition).count(),
+        "organisations": Organisation.objects.filter(edition=edition).count(),
+        "people": Person.objects.filter(edition=edition).count(),
+        "sessions": sessions.count(),
+        "speaker links": SessionSpeaker.objects.filter(session__edition=edition).count(),
+        "organiser links": SessionOrganiser.objects.filter(session__edition=edition).count(),
+        "run-of-show items": SessionItem.objects.filter(session__edition=edition).count(),
+    }
+    parts = [f"{number} {label}" for label, number in counts.items()]
+    parts.insert(6, f"{sessions.filter(kind=SessionKind.SUB_FORUM).count()} of them sub-forums")
+    return ", ".join(parts)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo programme of the WIC Wuzhen Summit (editions 2017, 2022, 2023 and 2024, with 2024 "
+        "current). Safe to run again: rows are matched by slug and only changed values are saved."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--edition",
+            metavar="SLUG",
+            choices=[edition["slug"] for edition in demo_data.EDITIONS],
+            help="Load only this edition (one of: %(choices)s).",
+        )
+
+    def handle(self, *args, edition=None, **options):
+        editions = [data for data in demo_data.EDITIONS if edition in (None, data["slug"])]
+        with transaction.atomic():
+            summit = Loader().load_summit()
+            for data in editions:
+                loader = Loader()
+                loaded = loader.load_edition(summit, data)
+                stats = loader.stats
+                self.stdout.write(
+                    f"{loaded.slug}: {_summary(loaded)} "
+                    f"[{stats['created']} created, {stats['updated']} updated, {stats['removed']} removed]"
+                )
+                for note in loader.notes:
+                    self.stdout.write(self.style.WARNING(f"{loaded.slug}: {note}"))
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({len(editions)} editions)."))

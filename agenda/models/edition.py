@@ -1,0 +1,92 @@
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from agenda.validators import validate_edition_dates, validate_time_zone
+
+
+class Summit(models.Model):
+    """The recurring event, e.g. the World Internet Conference Wuzhen Summit."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, help_text=_("Used in feed acronyms, e.g. “wic”."))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("summit")
+        verbose_name_plural = _("summits")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def current(self):
+        return self.filter(is_current=True).first()
+
+
+class Edition(models.Model):
+    summit = models.ForeignKey(Summit, on_delete=models.PROTECT, related_name="editions", verbose_name=_("summit"))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("e.g. “2024 World Internet Conference Wuzhen Summit”.")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    ordinal = models.CharField(_("ordinal"), max_length=20, blank=True, help_text=_("e.g. “4th”."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=40,
+        unique=True,
+        help_text=_("Part of every public address, e.g. “2024” in /2024/agenda/."),
+    )
+    theme = models.CharField(_("theme"), max_length=400, blank=True)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    city = models.CharField(_("city"), max_length=100, default="Wuzhen")
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.SUMMIT_DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("IANA name, e.g. Asia/Shanghai. Times are stored in UTC and shown in this zone."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    is_current = models.BooleanField(
+        _("current edition"), default=False, help_text=_("The edition shown on the home page. Only one can be current.")
+    )
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="edition_ends_after_it_starts"),
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_edition"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        validate_edition_dates(start_date=self.start_date, end_date=self.end_date)
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def days(self):
+        from datetime import timedelta
+
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + timedelta(days=n) for n in range(count)]

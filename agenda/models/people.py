@@ -1,0 +1,87 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from agenda.enums import OrganisationKind
+from agenda.validators import validate_hex_colour, validate_same_edition
+
+
+class Topic(models.Model):
+    edition = models.ForeignKey(
+        "agenda.Edition", on_delete=models.CASCADE, related_name="topics", verbose_name=_("edition")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    colour = models.CharField(_("colour"), max_length=7, default="#1f6feb", validators=[validate_hex_colour])
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="topic_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    edition = models.ForeignKey(
+        "agenda.Edition", on_delete=models.CASCADE, related_name="organisations", verbose_name=_("edition")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COMPANY
+    )
+    country = CountryField(_("country"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="organisation_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    edition = models.ForeignKey(
+        "agenda.Edition", on_delete=models.CASCADE, related_name="people", verbose_name=_("edition")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120)
+    title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Position, e.g. “CTO”."))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    country = CountryField(_("country"), blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="person_slug_unique_per_edition")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        validate_same_edition(
+            edition_id=self.edition_id, other=self.organisation, field="organisation", label=_("Organisation")
+        )

@@ -1,0 +1,46 @@
+"""Small pure checks shared by models, forms, imports and services."""
+
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+validate_hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits, e.g. #1f6feb.")
+)
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def validate_edition_dates(*, start_date, end_date):
+    if start_date and end_date and end_date < start_date:
+        raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+
+
+def validate_session_times(*, start, end, edition):
+    """End after start, and both inside the edition's days in the edition's own time zone."""
+    if not (start and end):
+        return
+    if end <= start:
+        raise ValidationError({"end": _("The session must end after it starts.")})
+    if edition is None or not (edition.start_date and edition.end_date):
+        return
+    tz = edition.zone
+    first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
+    if first < edition.start_date or last > edition.end_date:
+        raise ValidationError(
+            _("The session must take place within the edition’s dates, %(first)s to %(last)s (%(zone)s time)."),
+            params={"first": edition.start_date, "last": edition.end_date, "zone": edition.time_zone},
+        )
+
+
+def validate_same_edition(*, edition_id, other, field, label):
+    """A session may only use rooms, topics, people and organisations of its own edition."""
+    if other is not None and edition_id is not None and other.edition_id != edition_id:
+        raise ValidationError(
+            {field: _("%(label)s “%(name)s” belongs to another edition.") % {"label": label, "name": other}}
+        )

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendeesConfig(AppConfig):
+    name = "attendees"
+    verbose_name = _("Delegates")
+    default_auto_field = "django.db.models.BigAutoField"

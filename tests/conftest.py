@@ -1,0 +1,20 @@
+import pytest
+from django.contrib.auth.models import Group
+
+
+@pytest.fixture
+def organiser(django_user_model):
+    return django_user_model.objects.create_superuser("organiser", "organiser@example.org", "pw-organiser")
+
+
+@pytest.fixture
+def organiser_client(client, organiser):
+    client.force_login(organiser)
+    return client
+
+
+@pytest.fixture
+def programme_editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw-editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Programme editors"))
+    return user
