@@ -6,3 +6,6 @@ class AgendaConfig(AppConfig):
     name = "agenda"
     verbose_name = _("Programme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from agenda import signals  # noqa: F401  (cache invalidation)

@@ -150,3 +150,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Organisers exchange spreadsheets: CSV and Excel only.
+from import_export.formats.base_formats import CSV, XLSX  # noqa: E402
+
+IMPORT_FORMATS = [CSV, XLSX]
+EXPORT_FORMATS = [CSV, XLSX]

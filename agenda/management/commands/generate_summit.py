@@ -89,6 +89,8 @@ class Command(BaseCommand):
         for name in ("days", "rooms", "sessions", "speakers"):
             if options[name] < 1:
                 raise CommandError(f"--{name} must be at least 1.")
+        if -(-options["sessions"] // (options["rooms"] * options["days"])) * 20 > 15 * 60:
+            raise CommandError("Too many sessions for the rooms and days (a day runs 08:30–23:30): add rooms or days.")
         slug = options["slug"]
         existing = Edition.objects.filter(slug=slug)
         if existing.exists():

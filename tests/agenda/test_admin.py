@@ -1,0 +1,236 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from agenda.enums import SessionStatus
+from agenda.models import Edition, Session
+from tests.factories import (
+    EditionFactory,
+    PersonFactory,
+    RoomFactory,
+    SessionFactory,
+    SessionItemFactory,
+    SessionOrganiserFactory,
+    SessionSpeakerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:agenda_session_changelist")
+
+
+def changelist_queries(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(CHANGELIST, params)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize("params", [{}, {"clash": "any"}, {"q": "forum"}, {"status__exact": "published"}])
+def test_session_list_queries_do_not_grow_with_the_schedule(organiser_client, params):
+    call_command("generate_summit", slug="small", sessions=60, rooms=6, speakers=120, days=2, start="2030-11-19")
+    organiser_client.get(CHANGELIST)  # warm the cached admin time zone
+    small, _ = changelist_queries(organiser_client, **params)
+    call_command("generate_summit", slug="large", sessions=600, rooms=30, speakers=1200, days=4, start="2030-11-19")
+    organiser_client.get(CHANGELIST)  # the new edition resets the cached admin time zone
+    large, response = changelist_queries(organiser_client, **params)
+
+    assert large == small
+    assert Session.objects.count() == 660
+    if not params:
+        assert response.context["cl"].result_count == 660
+
+
+def test_session_list_filtered_to_one_edition_shows_only_it(organiser_client):
+    call_command("generate_summit", slug="bench", sessions=40, rooms=4, speakers=40, days=2)
+    other = SessionFactory(title="Not in the bench edition")
+
+    _, response = changelist_queries(organiser_client, edition__id__exact=Edition.objects.get(slug="bench").pk)
+
+    assert response.context["cl"].result_count == 40
+    assert other.title not in response.content.decode()
+
+
+def test_session_list_marks_clashes_and_filters_them(organiser_client):
+    room = RoomFactory(name="Lotus Hall")
+    first = SessionFactory(title="Data governance", room=room, edition=room.venue.edition)
+    second = SessionFactory(title="Computing network", room=room, edition=room.venue.edition, start=first.start)
+    calm = SessionFactory(title="Youth and digital future", edition=room.venue.edition)
+
+    _, response = changelist_queries(organiser_client, clash="room")
+    titles = [session.title for session in response.context["cl"].result_list]
+
+    assert sorted(titles) == sorted([first.title, second.title])
+    assert "⚠ room" in response.content.decode()
+    assert calm.title not in titles
+
+
+def test_saving_a_clashing_session_warns_and_names_both_sessions(organiser_client):
+    edition = EditionFactory()
+    room = RoomFactory(venue__edition=edition, name="Lotus Hall")
+    speaker = PersonFactory(edition=edition, name="Latif Ladid")
+    existing = SessionFactory(edition=edition, room=room, title="IPv6 forum")
+    SessionSpeakerFactory(session=existing, person=speaker)
+    start = existing.start.astimezone(edition.zone)
+    data = {
+        "edition": edition.pk,
+        "kind": "sub_forum",
+        "title": "Computing network forum",
+        "slug": "computing-network",
+        "status": "draft",
+        "start_0": start.strftime("%Y-%m-%d"),
+        "start_1": "10:00",
+        "end_0": start.strftime("%Y-%m-%d"),
+        "end_1": "12:00",
+        "room": room.pk,
+        "language": "en",
+        "speaker_links-TOTAL_FORMS": "1",
+        "speaker_links-INITIAL_FORMS": "0",
+        "speaker_links-0-person": speaker.pk,
+        "speaker_links-0-role": "speaker",
+        "speaker_links-0-position": "0",
+        "organiser_links-TOTAL_FORMS": "0",
+        "organiser_links-INITIAL_FORMS": "0",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+
+    response = organiser_client.post(reverse("admin:agenda_session_add"), data, follow=True)
+
+    text = response.content.decode()
+    assert Session.objects.filter(slug="computing-network").exists()  # clashes warn, they do not block
+    assert "Room clash: “Computing network forum” and “IPv6 forum” both use Lotus Hall" in text
+    assert "Speaker clash: Latif Ladid is in “Computing network forum” and in “IPv6 forum”" in text
+
+
+def test_admin_times_are_read_in_the_edition_time_zone(organiser_client):
+    edition = EditionFactory(is_current=True, start_date=dt.date(2024, 11, 19), end_date=dt.date(2024, 11, 22))
+    data = {
+        "edition": edition.pk,
+        "kind": "plenary",
+        "title": "Main forum",
+        "slug": "main-forum",
+        "status": "published",
+        "start_0": "2024-11-20",
+        "start_1": "09:00",
+        "end_0": "2024-11-20",
+        "end_1": "12:00",
+        "language": "en-zh",
+        "speaker_links-TOTAL_FORMS": "0",
+        "speaker_links-INITIAL_FORMS": "0",
+        "organiser_links-TOTAL_FORMS": "0",
+        "organiser_links-INITIAL_FORMS": "0",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+
+    response = organiser_client.post(reverse("admin:agenda_session_add"), data)
+
+    assert response.status_code == 302
+    session = Session.objects.get(slug="main-forum")
+    assert session.start == dt.datetime(2024, 11, 20, 1, 0, tzinfo=dt.UTC)
+
+
+def test_session_ending_before_it_starts_is_refused_on_the_form_with_input_kept(organiser_client):
+    edition = EditionFactory()
+    data = {
+        "edition": edition.pk,
+        "kind": "sub_forum",
+        "title": "<b>Cybersecurity</b> forum",
+        "slug": "cybersecurity",
+        "status": "draft",
+        "start_0": edition.start_date.isoformat(),
+        "start_1": "14:00",
+        "end_0": edition.start_date.isoformat(),
+        "end_1": "13:00",
+        "language": "en",
+        "speaker_links-TOTAL_FORMS": "0",
+        "speaker_links-INITIAL_FORMS": "0",
+        "organiser_links-TOTAL_FORMS": "0",
+        "organiser_links-INITIAL_FORMS": "0",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+
+    response = organiser_client.post(reverse("admin:agenda_session_add"), data)
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "The session must end after it starts." in text
+    assert 'value="&lt;b&gt;Cybersecurity&lt;/b&gt; forum"' in text
+    assert Session.objects.count() == 0
+
+
+def test_bulk_actions_publish_cancel_and_unpublish(organiser_client):
+    sessions = SessionFactory.create_batch(3, status=SessionStatus.DRAFT)
+    ids = [s.pk for s in sessions]
+
+    for action, expected in [("publish", "published"), ("cancel", "cancelled"), ("unpublish", "draft")]:
+        response = organiser_client.post(CHANGELIST, {"action": action, "_selected_action": ids[:2]}, follow=True)
+        assert response.status_code == 200
+        assert sorted(Session.objects.filter(pk__in=ids).values_list("status", flat=True)) == sorted(
+            [expected, expected, "draft"]
+        )
+
+
+def test_duplicate_action_copies_speakers_organisers_and_run_of_show_as_a_draft(organiser_client):
+    session = SessionFactory(slug="data-governance")
+    SessionSpeakerFactory(session=session, role="moderator", position=0)
+    SessionSpeakerFactory(session=session, role="speaker", position=1)
+    SessionOrganiserFactory(session=session, role="host")
+    item = SessionItemFactory(session=session, title="Release of the report")
+    item.speakers.add(session.speakers.first())
+
+    organiser_client.post(CHANGELIST, {"action": "duplicate", "_selected_action": [session.pk]})
+    organiser_client.post(CHANGELIST, {"action": "duplicate", "_selected_action": [session.pk]})
+
+    copies = Session.objects.filter(slug__startswith="data-governance-copy").order_by("slug")
+    assert [c.slug for c in copies] == ["data-governance-copy", "data-governance-copy-2"]
+    copy = copies[0]
+    assert copy.status == SessionStatus.DRAFT
+    assert list(copy.speaker_links.values_list("person_id", "role", "position")) == list(
+        session.speaker_links.values_list("person_id", "role", "position")
+    )
+    assert list(copy.organiser_links.values_list("organisation_id", "role")) == list(
+        session.organiser_links.values_list("organisation_id", "role")
+    )
+    assert [(i.title, list(i.speakers.all())) for i in copy.items.all()] == [
+        ("Release of the report", [session.speakers.first()])
+    ]
+
+
+def test_search_finds_a_session_by_speaker_and_by_item_title(organiser_client):
+    forum = SessionFactory(title="AI innovation and governance")
+    SessionSpeakerFactory(session=forum, person__name="Zeng Yi", person__edition=forum.edition)
+    SessionItemFactory(session=forum, title="Release of the AI governance report")
+    SessionFactory(title="Youth and digital future")
+
+    for query in ["Zeng Yi", "governance report"]:
+        _, response = changelist_queries(organiser_client, q=query)
+        assert [s.title for s in response.context["cl"].result_list] == ["AI innovation and governance"]
+
+
+def test_day_filter_uses_the_summit_day(organiser_client):
+    edition = EditionFactory(is_current=True)
+    morning = SessionFactory(edition=edition, title="Morning in Wuzhen")
+    # 07:00 in Wuzhen is 23:00 UTC the day before.
+    morning.start = dt.datetime.combine(edition.start_date, dt.time(7, 0), tzinfo=edition.zone)
+    morning.end = morning.start + dt.timedelta(hours=1)
+    morning.save()
+
+    _, response = changelist_queries(organiser_client, day=edition.start_date.isoformat())
+
+    assert [s.title for s in response.context["cl"].result_list] == ["Morning in Wuzhen"]
+
+
+def test_programme_editor_can_edit_sessions_but_not_users(client, programme_editor):
+    client.force_login(programme_editor)
+    SessionFactory()
+
+    assert client.get(CHANGELIST).status_code == 200
+    assert client.get(reverse("admin:agenda_session_add")).status_code == 200
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403

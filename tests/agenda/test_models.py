@@ -1,0 +1,170 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from agenda.enums import SessionStatus
+from agenda.models import Edition, Session, SessionItem
+from tests.factories import (
+    EditionFactory,
+    OrganisationFactory,
+    PersonFactory,
+    RoomFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+    VenueFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def shanghai(edition, day, hour, minute=0):
+    return dt.datetime.combine(edition.start_date + dt.timedelta(days=day), dt.time(hour, minute), tzinfo=edition.zone)
+
+
+def test_session_ending_before_it_starts_is_rejected_by_the_database():
+    session = SessionFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.filter(pk=session.pk).update(end=session.start - dt.timedelta(minutes=1))
+
+    session.refresh_from_db()
+    assert session.end > session.start
+
+
+def test_session_ending_when_it_starts_is_rejected_by_the_database():
+    session = SessionFactory.build(edition=EditionFactory(), room=None)
+    session.end = session.start
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        session.save()
+
+    assert Session.objects.count() == 0
+
+
+def test_session_ending_before_it_starts_gets_a_clear_message():
+    session = SessionFactory.build(edition=EditionFactory(), room=None)
+    session.end = session.start - dt.timedelta(hours=1)
+
+    with pytest.raises(ValidationError) as error:
+        session.full_clean()
+
+    assert error.value.message_dict["end"] == ["The session must end after it starts."]
+
+
+def test_session_in_a_room_and_a_whole_venue_is_rejected_by_the_database():
+    session = SessionFactory()
+    session.venue = session.room.venue
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        session.save()
+
+
+def test_session_slug_is_unique_within_an_edition_only():
+    first = SessionFactory(slug="ai-governance")
+    SessionFactory(slug="ai-governance")  # another edition: allowed
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SessionFactory(edition=first.edition, slug="ai-governance")
+
+
+def test_session_outside_the_edition_days_is_rejected_in_the_edition_time_zone():
+    edition = EditionFactory(start_date=dt.date(2024, 11, 19), end_date=dt.date(2024, 11, 22))
+    # 23:30 on the 18th in Wuzhen is still the day before the summit, although it is the 18th 15:30 UTC.
+    too_early = SessionFactory.build(edition=edition, room=None, start=shanghai(edition, -1, 23, 30))
+    too_early.end = too_early.start + dt.timedelta(hours=1)
+    # 00:30 on the 19th in Wuzhen is the 18th in UTC, and inside the summit.
+    just_in = SessionFactory.build(edition=edition, room=None, start=shanghai(edition, 0, 0, 30))
+    just_in.end = just_in.start + dt.timedelta(hours=1)
+
+    with pytest.raises(ValidationError) as error:
+        too_early.full_clean()
+    just_in.full_clean()
+
+    assert "within the edition’s dates" in str(error.value)
+    assert just_in.start.astimezone(dt.UTC).date() == dt.date(2024, 11, 18)
+
+
+def test_session_cannot_use_a_room_of_another_edition():
+    session = SessionFactory.build(edition=EditionFactory(), room=RoomFactory())
+
+    with pytest.raises(ValidationError) as error:
+        session.full_clean()
+
+    assert "belongs to another edition" in error.value.message_dict["room"][0]
+
+
+def test_speaker_from_another_edition_is_refused():
+    link = SessionSpeakerFactory.build(session=SessionFactory(), person=PersonFactory())
+
+    with pytest.raises(ValidationError) as error:
+        link.full_clean()
+
+    assert "belongs to another edition" in error.value.message_dict["person"][0]
+
+
+def test_person_organisation_must_be_of_the_same_edition():
+    person = PersonFactory.build(edition=EditionFactory(), organisation=OrganisationFactory())
+
+    with pytest.raises(ValidationError):
+        person.full_clean()
+
+
+def test_edition_ending_before_it_starts_is_rejected_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EditionFactory(start_date=dt.date(2024, 11, 22), end_date=dt.date(2024, 11, 19))
+
+
+def test_only_one_edition_can_be_current():
+    EditionFactory(is_current=True)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EditionFactory(is_current=True)
+
+    assert Edition.objects.filter(is_current=True).count() == 1
+
+
+def test_unknown_time_zone_is_refused():
+    edition = EditionFactory.build(time_zone="Asia/Wuzhen")
+
+    with pytest.raises(ValidationError) as error:
+        edition.full_clean(exclude=["summit"])
+
+    assert "is not a known time zone" in error.value.message_dict["time_zone"][0]
+
+
+def test_room_slug_is_unique_within_the_edition_across_venues():
+    room = RoomFactory(slug="main-hall")
+    other_venue = VenueFactory(edition=room.venue.edition)
+    clash = RoomFactory.build(venue=other_venue, slug="main-hall")
+
+    with pytest.raises(ValidationError) as error:
+        clash.full_clean()
+
+    assert error.value.message_dict["slug"] == ["Another room of this edition already uses this slug."]
+
+
+def test_run_of_show_item_needs_a_start_or_a_duration():
+    session = SessionFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SessionItem.objects.create(session=session, title="Opening remarks")
+
+
+def test_run_of_show_item_must_start_within_its_session():
+    session = SessionFactory()
+    item = SessionItem(session=session, title="Late keynote", start=session.end + dt.timedelta(minutes=5))
+
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+
+    assert error.value.message_dict["start"] == ["The item must start within its session’s time."]
+
+
+def test_session_guid_is_stable_for_edition_and_slug():
+    session = SessionFactory(status=SessionStatus.PUBLISHED)
+    again = Session.objects.get(pk=session.pk)
+
+    assert session.guid == again.guid
+    assert session.guid != SessionFactory(edition=session.edition).guid
