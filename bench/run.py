@@ -53,7 +53,9 @@ def main():
     began = time.perf_counter()
     call_command("generate_summit", slug="bench", sessions=600, rooms=30, speakers=1200, days=4, replace=True)
     print(f"generate_summit 600 sessions: {time.perf_counter() - began:.1f} s")
-    user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"is_staff": True, "is_superuser": True})
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench", defaults={"is_staff": True, "is_superuser": True}
+    )
     client = Client()
     client.force_login(user)
     reset_queries()

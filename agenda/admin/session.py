@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 
 from agenda import selectors, services
 from agenda.enums import SessionStatus
-from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import Room, Session, SessionItem, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
 
 
@@ -33,6 +33,24 @@ class SessionItemInline(admin.StackedInline):
     autocomplete_fields = ["speakers"]
     fields = [("position", "title"), ("start", "duration_minutes"), "speakers", "description"]
     verbose_name_plural = _("run-of-show (items inside the session, in order)")
+
+
+class EditionScopedFilter(admin.RelatedFieldListFilter):
+    """Rooms and topics exist per edition: offer those of the chosen edition, or say which edition."""
+
+    def field_choices(self, field, request, model_admin):
+        model = field.related_model
+        queryset = model.objects.all()
+        path = "venue__edition" if model is Room else "edition"
+        edition = request.GET.get("edition__id__exact")
+        if edition and edition.isdigit():
+            return [(obj.pk, str(obj)) for obj in queryset.filter(**{path: edition})]
+        queryset = queryset.select_related(path).order_by(f"{path}__start_date", "name")
+        return [(obj.pk, f"{obj} · {_edition_of(obj).slug}") for obj in queryset]
+
+
+def _edition_of(obj):
+    return obj.venue.edition if isinstance(obj, Room) else obj.edition
 
 
 class DayFilter(admin.SimpleListFilter):
@@ -77,9 +95,17 @@ def _clashes_for(request):
 @admin.register(Session)
 class SessionAdmin(ImportExportModelAdmin):
     resource_classes = [SessionResource]
-    list_display = ["title", "kind", "when", "place", "topic", "status", "clashes", "edition"]
+    list_display = ["title", "kind", "when", "place", "status", "clashes", "edition_label"]
     list_display_links = ["title"]
-    list_filter = ["edition", DayFilter, "kind", "topic", "room", "status", ClashFilter]
+    list_filter = [
+        "edition",
+        DayFilter,
+        "kind",
+        ("topic", EditionScopedFilter),
+        ("room", EditionScopedFilter),
+        "status",
+        ClashFilter,
+    ]
     list_select_related = ["edition", "room", "venue", "topic"]
     search_fields = [
         "title",
@@ -126,8 +152,12 @@ class SessionAdmin(ImportExportModelAdmin):
         if obj.room_id:
             return obj.room.name
         if obj.venue_id:
-            return _("All of %(venue)s") % {"venue": obj.venue.name}
+            return _("Whole venue: %(venue)s") % {"venue": obj.venue.name}
         return "—"
+
+    @admin.display(description=_("edition"), ordering="edition__start_date")
+    def edition_label(self, obj):
+        return obj.edition.slug
 
     @admin.display(description=_("clashes"))
     def clashes(self, obj):
