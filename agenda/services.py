@@ -1,10 +1,19 @@
 """Changes to the programme that span rows; the admin and commands go through these."""
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 
 from agenda.enums import SessionStatus
-from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import Edition, Session, SessionItem, SessionOrganiser, SessionSpeaker
+
+
+def programme_changed(*, edition_id: int) -> None:
+    """Mark the edition's programme as changed so cached pages and feeds are rebuilt."""
+    Edition.objects.filter(pk=edition_id).update(
+        programme_version=F("programme_version") + 1, programme_changed_at=timezone.now()
+    )
 
 
 def sessions_set_status(*, sessions, status: str) -> int:
@@ -12,7 +21,12 @@ def sessions_set_status(*, sessions, status: str) -> int:
     if status not in SessionStatus.values:
         raise ValueError(f"Unknown status {status!r}")
     with transaction.atomic():
-        return Session.objects.filter(pk__in=[s.pk for s in sessions]).exclude(status=status).update(status=status)
+        changing = Session.objects.filter(pk__in=[s.pk for s in sessions]).exclude(status=status)
+        edition_ids = set(changing.values_list("edition_id", flat=True))
+        count = changing.update(status=status, updated_at=timezone.now())
+        for edition_id in edition_ids:
+            programme_changed(edition_id=edition_id)
+        return count
 
 
 def _free_slug(*, edition_id: int, base: str) -> str:

@@ -1,11 +1,53 @@
+"""Cache invalidation only: any change to an edition's programme bumps its programme version."""
+
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from agenda import models
 from agenda.middleware import ADMIN_ZONE_CACHE_KEY
-from agenda.models import Edition
+from agenda.services import programme_changed
 
 
-@receiver([post_save, post_delete], sender=Edition)
-def forget_admin_time_zone(**kwargs):
-    cache.delete(ADMIN_ZONE_CACHE_KEY)
+def _edition_id(instance):
+    if isinstance(instance, models.Edition):
+        return instance.pk
+    if isinstance(instance, models.Room):
+        return models.Venue.objects.filter(pk=instance.venue_id).values_list("edition_id", flat=True).first()
+    if isinstance(instance, models.SessionSpeaker | models.SessionOrganiser | models.SessionItem):
+        return models.Session.objects.filter(pk=instance.session_id).values_list("edition_id", flat=True).first()
+    return getattr(instance, "edition_id", None)
+
+
+PROGRAMME_MODELS = (
+    models.Edition,
+    models.Venue,
+    models.Room,
+    models.Topic,
+    models.Organisation,
+    models.Person,
+    models.Session,
+    models.SessionSpeaker,
+    models.SessionOrganiser,
+    models.SessionItem,
+)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def bump_programme_version(sender, instance, raw=False, **kwargs):
+    if raw or sender not in PROGRAMME_MODELS:
+        return
+    if sender is models.Edition:
+        cache.delete(ADMIN_ZONE_CACHE_KEY)
+        if kwargs.get("signal") is post_delete:
+            return
+    edition_id = _edition_id(instance)
+    if edition_id:
+        programme_changed(edition_id=edition_id)
+
+
+@receiver(m2m_changed, sender=models.SessionItem.speakers.through)
+def bump_on_item_speakers(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, models.SessionItem):
+        programme_changed(edition_id=_edition_id(instance))

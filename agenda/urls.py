@@ -1,9 +1,23 @@
 from django.urls import path
 
-from agenda.views.home import home
+from agenda.views import feeds, home, people, programme
 
 app_name = "agenda"
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", home.current_edition_home, name="home"),
+    path("editions/", home.edition_list, name="edition_list"),
+    path("<slug:edition>/", home.edition_home, name="edition_home"),
+    path("<slug:edition>/agenda/", programme.agenda, name="agenda"),
+    path("<slug:edition>/now/", programme.now, name="now"),
+    path("<slug:edition>/sessions/<slug:slug>/", programme.session_detail, name="session_detail"),
+    path("<slug:edition>/sessions/<slug:slug>.ics", feeds.session_ics, name="session_ics"),
+    path("<slug:edition>/rooms/<slug:slug>/", programme.room_detail, name="room_detail"),
+    path("<slug:edition>/speakers/", people.speaker_list, name="speaker_list"),
+    path("<slug:edition>/speakers/<slug:slug>/", people.speaker_detail, name="speaker_detail"),
+    path("<slug:edition>/organisations/", people.organisation_list, name="organisation_list"),
+    path("<slug:edition>/organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
+    path("<slug:edition>/schedule.ics", feeds.schedule_ics, name="schedule_ics"),
+    path("<slug:edition>/schedule.xml", feeds.schedule_xml, name="schedule_xml"),
+    path("<slug:edition>/schedule.json", feeds.schedule_json, name="schedule_json"),
 ]

@@ -44,3 +44,12 @@ def validate_same_edition(*, edition_id, other, field, label):
         raise ValidationError(
             {field: _("%(label)s “%(name)s” belongs to another edition.") % {"label": label, "name": other}}
         )
+
+
+# Top-level addresses that an edition slug would shadow (/<edition>/ sits at the root).
+RESERVED_EDITION_SLUGS = {"admin", "api", "editions", "static", "media", "i18n", "checkin", "sitemap", "robots"}
+
+
+def validate_edition_slug(value):
+    if value.lower() in RESERVED_EDITION_SLUGS:
+        raise ValidationError(_("“%(value)s” is reserved for the site’s own pages."), params={"value": value})

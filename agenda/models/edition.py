@@ -3,9 +3,10 @@ import zoneinfo
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agenda.validators import validate_edition_dates, validate_time_zone
+from agenda.validators import validate_edition_dates, validate_edition_slug, validate_time_zone
 
 
 class Summit(models.Model):
@@ -42,6 +43,7 @@ class Edition(models.Model):
     ordinal = models.CharField(_("ordinal"), max_length=20, blank=True, help_text=_("e.g. “4th”."))
     slug = models.SlugField(
         _("slug"),
+        validators=[validate_edition_slug],
         max_length=40,
         unique=True,
         help_text=_("Part of every public address, e.g. “2024” in /2024/agenda/."),
@@ -62,6 +64,11 @@ class Edition(models.Model):
     is_current = models.BooleanField(
         _("current edition"), default=False, help_text=_("The edition shown on the home page. Only one can be current.")
     )
+
+    # Bumped whenever anything in the edition's programme changes: pages and feeds are cached per
+    # version, so a saved edit is visible on the next request in every server process.
+    programme_version = models.PositiveIntegerField(_("programme version"), default=1, editable=False)
+    programme_changed_at = models.DateTimeField(_("programme changed"), default=timezone.now, editable=False)
 
     objects = EditionQuerySet.as_manager()
 

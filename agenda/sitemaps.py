@@ -1,0 +1,54 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from agenda.models import Edition, Person, Session
+
+
+class EditionSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Edition.objects.published()
+
+    def location(self, edition):
+        return reverse("agenda:edition_home", args=[edition.slug])
+
+    def lastmod(self, edition):
+        return edition.programme_changed_at
+
+
+class AgendaSitemap(EditionSitemap):
+    def location(self, edition):
+        return reverse("agenda:agenda", args=[edition.slug])
+
+
+class SessionSitemap(Sitemap):
+    changefreq = "daily"
+    limit = 5000
+
+    def items(self):
+        return Session.objects.public().filter(edition__is_published=True).select_related("edition").order_by("pk")
+
+    def location(self, session):
+        return reverse("agenda:session_detail", args=[session.edition.slug, session.slug])
+
+    def lastmod(self, session):
+        return session.updated_at
+
+
+class SpeakerSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return (
+            Person.objects.filter(edition__is_published=True, sessions__status__in=["published", "cancelled"])
+            .distinct()
+            .select_related("edition")
+            .order_by("pk")
+        )
+
+    def location(self, person):
+        return reverse("agenda:speaker_detail", args=[person.edition.slug, person.slug])
+
+
+SITEMAPS = {"editions": EditionSitemap, "agenda": AgendaSitemap, "sessions": SessionSitemap, "speakers": SpeakerSitemap}

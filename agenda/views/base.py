@@ -1,0 +1,83 @@
+"""What every public programme page shares: finding the edition, and caching per programme version."""
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from agenda.models import Edition
+
+PAGE_CACHE_SECONDS = 24 * 3600
+
+
+def is_previewer(request):
+    """Staff see drafts and unpublished editions; everyone else gets a 404 for them."""
+    return request.user.is_authenticated and request.user.is_staff
+
+
+def get_edition(request, slug):
+    editions = Edition.objects.select_related("summit")
+    if not is_previewer(request):
+        editions = editions.filter(is_published=True)
+    return get_object_or_404(editions, slug=slug)
+
+
+def programme_stamp(edition):
+    """Changes whenever the edition's programme does (the timestamp keeps it unique over time)."""
+    return f"{edition.pk}-{edition.programme_version}-{edition.programme_changed_at.timestamp():.6f}"
+
+
+def programme_page(view):
+    """Serve a public page or feed once per programme version, with ETag/Last-Modified and 304s.
+
+    The view is called as view(request, edition, **kwargs) and returns an HttpResponse. Staff
+    previews (which may show drafts) bypass the cache and conditional answers.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, edition, **kwargs):
+        edition = get_edition(request, edition)
+        if request.method not in ("GET", "HEAD"):
+            return view(request, edition, **kwargs)
+        if is_previewer(request):
+            response = view(request, edition, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        variant = f"{request.get_full_path()}|{get_language()}"
+        etag = '"' + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32] + '"'
+        last_modified = edition.programme_changed_at.replace(microsecond=0)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
+        if not_modified is not None:
+            return not_modified
+        key = "programme-page:" + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()
+        cached = cache.get(key)
+        if cached is None:
+            response = view(request, edition, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            if response.status_code != 200:
+                return response
+            cached = (response.content, response["Content-Type"], dict(_extra_headers(response)))
+            cache.set(key, cached, PAGE_CACHE_SECONDS)
+        content, content_type, headers = cached
+        response = HttpResponse(content, content_type=content_type)
+        for name, value in headers.items():
+            response[name] = value
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_cache_control(response, public=True, max_age=60)
+        response["Vary"] = "Accept-Language, Cookie"
+        return response
+
+    return wrapper
+
+
+def _extra_headers(response):
+    for name in ("Content-Disposition", "Access-Control-Allow-Origin", "Refresh"):
+        if response.has_header(name):
+            yield name, response[name]
