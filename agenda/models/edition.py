@@ -92,6 +92,18 @@ class Edition(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
+    def zone_label(self):
+        """How times are labelled for attendees, e.g. “Wuzhen time, UTC+8”."""
+        import datetime as dt
+
+        offset = dt.datetime.combine(self.start_date, dt.time(12), tzinfo=self.zone).utcoffset()
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "−"
+        hours, rest = divmod(abs(minutes), 60)
+        utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+        return _("%(city)s time, %(utc)s") % {"city": self.city, "utc": utc}
+
+    @property
     def days(self):
         from datetime import timedelta
 

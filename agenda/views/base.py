@@ -2,6 +2,7 @@
 
 import functools
 import hashlib
+import time
 
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -32,12 +33,15 @@ def programme_stamp(edition):
     return f"{edition.pk}-{edition.programme_version}-{edition.programme_changed_at.timestamp():.6f}"
 
 
-def programme_page(view):
+def programme_page(view=None, *, refresh_minutes=None):
     """Serve a public page or feed once per programme version, with ETag/Last-Modified and 304s.
 
     The view is called as view(request, edition, **kwargs) and returns an HttpResponse. Staff
-    previews (which may show drafts) bypass the cache and conditional answers.
+    previews (which may show drafts) bypass the cache and conditional answers. A page that shows
+    what is on now is rebuilt every `refresh_minutes` as well.
     """
+    if view is None:
+        return functools.partial(programme_page, refresh_minutes=refresh_minutes)
 
     @functools.wraps(view)
     def wrapper(request, edition, **kwargs):
@@ -49,6 +53,8 @@ def programme_page(view):
             patch_cache_control(response, private=True, no_cache=True)
             return response
         variant = f"{request.get_full_path()}|{get_language()}"
+        if refresh_minutes:
+            variant += f"|{int(time.time() // (refresh_minutes * 60))}"
         etag = '"' + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32] + '"'
         last_modified = edition.programme_changed_at.replace(microsecond=0)
         not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
@@ -70,7 +76,7 @@ def programme_page(view):
             response[name] = value
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
-        patch_cache_control(response, public=True, max_age=60)
+        patch_cache_control(response, public=True, max_age=min(60, (refresh_minutes or 1) * 60))
         response["Vary"] = "Accept-Language, Cookie"
         return response
 

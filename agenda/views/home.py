@@ -1,18 +1,57 @@
-from django.http import Http404
+from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils import timezone
 
-from agenda.models import Edition
+from agenda.enums import SessionKind
+from agenda.models import Edition, Person
+from agenda.selectors import public_sessions
+from agenda.views.base import get_edition, is_previewer, programme_page
+from agenda.views.programme import running_and_next
 
 
 def current_edition_home(request):
-    editions = Edition.objects.published().select_related("summit")
-    current = next((edition for edition in editions if edition.is_current), None)
-    return render(request, "agenda/home.html", {"current": current, "editions": editions})
+    edition = Edition.objects.published().filter(is_current=True).first()
+    if edition is None:
+        return edition_list(request)
+    return edition_home(request, edition=edition.slug)
 
 
 def edition_list(request):
-    raise Http404
+    editions = Edition.objects.published().annotate(
+        session_total=Count("sessions", filter=Q(sessions__status__in=["published", "cancelled"]))
+    )
+    return render(request, "agenda/edition_list.html", {"editions": editions})
 
 
+@programme_page(refresh_minutes=5)
 def edition_home(request, edition):
-    raise Http404
+    preview = is_previewer(request)
+    sessions = public_sessions(edition=edition, preview=preview)
+    counts = sessions.aggregate(
+        sessions=Count("pk", filter=~Q(kind=SessionKind.BREAK)),
+        sub_forums=Count("pk", filter=Q(kind=SessionKind.SUB_FORUM)),
+    )
+    speaker_total = (
+        Person.objects.filter(edition=edition)
+        .filter(Q(sessions__in=sessions.values("pk")) | Q(session_items__session__in=sessions.values("pk")))
+        .distinct()
+        .count()
+    )
+    running, upcoming = running_and_next(edition=edition, at=timezone.now(), preview=preview)
+    highlights = sessions.filter(
+        kind__in=[SessionKind.OPENING_CEREMONY, SessionKind.PLENARY, SessionKind.AWARD_CEREMONY]
+    ).order_by("start")[:6]
+    venues = edition.venues.all()
+    context = {
+        "edition": edition,
+        "counts": {**counts, "speakers": speaker_total},
+        "running": running,
+        "upcoming": upcoming[:6],
+        "highlights": highlights,
+        "venues": venues,
+        "section": "home",
+    }
+    return render(request, "agenda/edition_home.html", context)
+
+
+__all__ = ["current_edition_home", "edition_home", "edition_list", "get_edition"]

@@ -1,22 +1,125 @@
-from django.http import Http404
+import datetime as dt
+from itertools import groupby
 
-from agenda.views.base import programme_page
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from agenda.filters import AgendaFilter
+from agenda.models import Room
+from agenda.selectors import public_sessions
+from agenda.selectors.run_of_show import run_of_show
+from agenda.views.base import get_edition, is_previewer, programme_page
+from agenda.views.grid import day_grid
+
+FILTER_FIELDS = ("kind", "topic", "room", "language", "q")
+
+
+def _local_day(moment, edition):
+    return moment.astimezone(edition.zone).date()
 
 
 @programme_page
 def agenda(request, edition):
-    raise Http404
+    preview = is_previewer(request)
+    params = request.GET.copy()
+    filtering = any(params.get(name) for name in FILTER_FIELDS)
+    # One day per page: the first day unless a day is chosen or a search spans the whole summit.
+    if not params.get("day") and not filtering:
+        params["day"] = edition.start_date.isoformat()
+    if params.get("day") == "all":
+        params.pop("day")
+    view = "grid" if request.GET.get("view") == "grid" else "list"
+    agenda_filter = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
+    sessions = list(agenda_filter.qs.order_by("start", "room__position", "title")) if agenda_filter.is_valid() else []
+    by_day = [
+        (day, [(start, list(group)) for start, group in groupby(items, key=lambda s: s.start)])
+        for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))
+    ]
+    chosen_day = params.get("day") or ""
+    grid = None
+    if view == "grid" and chosen_day and agenda_filter.is_valid():
+        grid = day_grid(edition=edition, sessions=sessions)
+    query = request.GET.copy()
+    query.pop("day", None)
+    context = {
+        "edition": edition,
+        "filter": agenda_filter,
+        "by_day": by_day,
+        "session_count": len(sessions),
+        "chosen_day": chosen_day,
+        "view": view,
+        "grid": grid,
+        "filtering": filtering,
+        "day_query": query.urlencode(),
+        "view_query": _without(request.GET, "view"),
+        "ics_query": _without(request.GET, "view"),
+        "section": "agenda",
+    }
+    return render(request, "agenda/agenda.html", context)
+
+
+def _without(querydict, name):
+    query = querydict.copy()
+    query.pop(name, None)
+    return query.urlencode()
 
 
 @programme_page
 def session_detail(request, edition, slug):
-    raise Http404
+    sessions = public_sessions(edition=edition, preview=is_previewer(request))
+    session = get_object_or_404(sessions, slug=slug)
+    context = {
+        "edition": edition,
+        "session": session,
+        "items": run_of_show(session),
+        "speaker_links": session.speaker_links.all(),
+        "organiser_links": session.organiser_links.all(),
+        "section": "agenda",
+    }
+    return render(request, "agenda/session_detail.html", context)
 
 
 @programme_page
 def room_detail(request, edition, slug):
-    raise Http404
+    room = get_object_or_404(Room.objects.select_related("venue"), venue__edition=edition, slug=slug)
+    sessions = public_sessions(edition=edition, preview=is_previewer(request))
+    sessions = sessions.filter(room=room) | sessions.filter(venue=room.venue_id)
+    sessions = list(sessions.order_by("start"))
+    by_day = [(day, list(items)) for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))]
+    return render(
+        request, "agenda/room_detail.html", {"edition": edition, "room": room, "by_day": by_day, "section": "agenda"}
+    )
+
+
+def running_and_next(*, edition, at, preview=False):
+    """Sessions running at `at`, and those starting within the next day, in time order."""
+    sessions = public_sessions(edition=edition, preview=preview).exclude(status="cancelled")
+    running = list(sessions.filter(start__lte=at, end__gt=at).order_by("start"))
+    upcoming = list(sessions.filter(start__gt=at, start__lt=at + dt.timedelta(days=1)).order_by("start")[:60])
+    return running, upcoming
 
 
 def now(request, edition):
-    raise Http404
+    """For screens at the venue: what runs now and next in each room; refreshes itself every minute."""
+    edition = get_edition(request, edition)
+    at = timezone.now()
+    if request.GET.get("at"):
+        parsed = parse_datetime(request.GET["at"])
+        if parsed is None:
+            raise Http404
+        at = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, edition.zone)
+    running, upcoming = running_and_next(edition=edition, at=at, preview=is_previewer(request))
+    rooms = {}
+    for session in running + upcoming:
+        place = session.room or session.venue
+        entry = rooms.setdefault(place, {"place": place, "now": None, "next": None})
+        if session.start <= at and entry["now"] is None:
+            entry["now"] = session
+        elif session.start > at and entry["next"] is None:
+            entry["next"] = session
+    boards = sorted(rooms.values(), key=lambda entry: (getattr(entry["place"], "position", 0), str(entry["place"])))
+    response = render(request, "agenda/now.html", {"edition": edition, "boards": boards, "at": at, "section": "now"})
+    response["Cache-Control"] = "public, max-age=30"
+    return response

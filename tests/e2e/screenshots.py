@@ -34,6 +34,8 @@ def parse_args(argv=None):
         default=os.environ.get("E2E_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium",
         help="Chromium executable (default: chromium on PATH).",
     )
+    parser.add_argument("--edition", default="2024", help="Edition slug for the public pages.")
+    parser.add_argument("--day", default="2024-11-20", help="Day shown in the agenda grid (YYYY-MM-DD).")
     args = parser.parse_args(argv)
     if not args.password:
         parser.error("give --password (or set WIC_ADMIN_PASSWORD)")
@@ -93,8 +95,29 @@ def main(argv=None):
         context.set_default_timeout(TIMEOUT_MS)
         page = context.new_page()
 
+        # The public pages, as an anonymous attendee sees them.
+        edition = f"/{args.edition}/"
+        public = [
+            ("/", "home"),
+            (f"{edition}agenda/", "agenda-list"),
+            (f"{edition}agenda/?day={args.day}&view=grid", "agenda-grid"),
+            (f"{edition}speakers/", "speakers"),
+            (f"{edition}organisations/", "organisations"),
+        ]
+        page.goto(urljoin(args.base_url, f"{edition.lstrip('/')}agenda/?day={args.day}"))
+        session_link = page.locator(".kind-sub_forum h3 a").first
+        if session_link.count():
+            public.append((session_link.get_attribute("href"), "session"))
+        page.goto(urljoin(args.base_url, f"{edition.lstrip('/')}speakers/"))
+        speaker_link = page.locator(".person-card a").first
+        if speaker_link.count():
+            public.append((speaker_link.get_attribute("href"), "speaker"))
+        for path, name in public:
+            for width in WIDTHS:
+                shoot(page, args, path, name, width)
+
         log_in(page, args)
-        pages = [("/", "home"), ("/admin/agenda/session/", "admin-session-list")]
+        pages = [("/admin/agenda/session/", "admin-session-list")]
         change_path = first_session_change_path(page, args)
         if change_path:
             pages.append((change_path, "admin-session-change"))

@@ -1,0 +1,284 @@
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agenda.enums import SessionKind, SessionStatus
+from agenda.models import Edition, Session
+from agenda.services import sessions_set_status
+from tests.factories import (
+    EditionFactory,
+    PersonFactory,
+    RoomFactory,
+    SessionFactory,
+    SessionItemFactory,
+    SessionOrganiserFactory,
+    SessionSpeakerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def edition():
+    return EditionFactory(
+        slug="2024",
+        name="2024 Wuzhen Summit",
+        start_date=dt.date(2024, 11, 19),
+        end_date=dt.date(2024, 11, 22),
+        is_current=True,
+    )
+
+
+def at(edition, day, hour, minute=0):
+    return dt.datetime(2024, 11, day, hour, minute, tzinfo=edition.zone)
+
+
+def make_session(edition, title, day=19, hour=9, **kwargs):
+    kwargs.setdefault("room", RoomFactory(venue__edition=edition))
+    return SessionFactory(
+        edition=edition, title=title, start=at(edition, day, hour), end=at(edition, day, hour + 1), **kwargs
+    )
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_home_shows_the_current_edition_with_its_counts(client, edition):
+    make_session(edition, "Opening ceremony", kind=SessionKind.OPENING_CEREMONY)
+    forum = make_session(edition, "AI governance", hour=14, kind=SessionKind.SUB_FORUM)
+    SessionSpeakerFactory(session=forum)
+    make_session(edition, "Secret draft", hour=16, status=SessionStatus.DRAFT)
+
+    page = text(client.get("/"))
+
+    assert "2024 Wuzhen Summit" in page
+    assert "<dt>Sessions</dt><dd>2</dd>" in page.replace("\n", "")
+    assert "<dt>Sub-forums</dt><dd>1</dd>" in page.replace("\n", "")
+    assert "<dt>Speakers</dt><dd>1</dd>" in page.replace("\n", "")
+    assert "Secret draft" not in page
+
+
+def test_editions_page_lists_every_published_edition(client, edition):
+    EditionFactory(slug="2017", name="4th World Internet Conference", start_date=dt.date(2017, 12, 3))
+    EditionFactory(slug="hidden", name="Unpublished edition", is_published=False)
+
+    page = text(client.get("/editions/"))
+
+    assert "4th World Internet Conference" in page and "2024 Wuzhen Summit" in page
+    assert "Unpublished edition" not in page
+    assert client.get("/hidden/").status_code == 404
+    assert client.get("/hidden/agenda/").status_code == 404
+
+
+def test_agenda_shows_one_day_in_the_edition_time_zone(client, edition):
+    make_session(edition, "Day one keynote", day=19, hour=9)
+    make_session(edition, "Day two panel", day=20, hour=9)
+
+    first = text(client.get("/2024/agenda/"))
+    second = text(client.get("/2024/agenda/?day=2024-11-20"))
+
+    assert "Day one keynote" in first and "Day two panel" not in first
+    assert "Day two panel" in second and "Day one keynote" not in second
+    assert "09:00–10:00" in first  # stored as 01:00 UTC
+    assert "Wuzhen time, UTC+8" in first
+
+
+def test_agenda_filters_combine_and_search_reaches_speakers_and_run_of_show(client, edition):
+    forum = make_session(edition, "Digital economy forum", kind=SessionKind.SUB_FORUM)
+    SessionItemFactory(session=forum, title="Release of the digital report").speakers.add(
+        PersonFactory(edition=edition, name="Wang Haifeng")
+    )
+    make_session(edition, "Welcome gala", kind=SessionKind.OPENING_CEREMONY, hour=11)
+    make_session(edition, "Youth forum", kind=SessionKind.SUB_FORUM, day=20)
+
+    by_item_speaker = text(client.get("/2024/agenda/?q=haifeng"))
+    by_item_title = text(client.get("/2024/agenda/?q=digital+report&kind=sub_forum"))
+    by_kind = text(client.get("/2024/agenda/?day=all&kind=sub_forum"))
+
+    assert "Digital economy forum" in by_item_speaker and "Welcome gala" not in by_item_speaker
+    assert "Digital economy forum" in by_item_title and "Youth forum" not in by_item_title
+    assert "Digital economy forum" in by_kind and "Youth forum" in by_kind and "Welcome gala" not in by_kind
+
+
+def test_agenda_ignores_an_unknown_filter_value_without_an_error(client, edition):
+    make_session(edition, "Opening ceremony")
+
+    response = client.get("/2024/agenda/?kind=nonsense&day=1999-01-01&room=nowhere")
+
+    assert response.status_code == 200
+    assert "Some filters were not understood" in response.content.decode()
+
+
+def test_cancelled_sessions_stay_visible_and_marked_drafts_never_appear(client, edition):
+    make_session(edition, "Cancelled forum", status=SessionStatus.CANCELLED)
+    draft = make_session(edition, "Draft forum", hour=11, status=SessionStatus.DRAFT)
+
+    page = text(client.get("/2024/agenda/"))
+
+    assert "Cancelled forum" in page and "Cancelled</span>" in page
+    assert "Draft forum" not in page
+    assert client.get(f"/2024/sessions/{draft.slug}/").status_code == 404
+
+
+def test_staff_preview_drafts_and_are_never_served_from_the_public_cache(client, admin_client, edition):
+    draft = make_session(edition, "Draft forum", status=SessionStatus.DRAFT)
+
+    assert "Draft forum" not in text(client.get("/2024/agenda/"))
+    assert "Draft forum" in text(admin_client.get("/2024/agenda/"))
+    assert "Draft: only staff can see this page." in text(admin_client.get(f"/2024/sessions/{draft.slug}/"))
+    assert "Draft forum" not in text(client.get("/2024/agenda/"))
+
+
+def test_session_page_shows_speakers_in_order_organisers_and_run_of_show(client, edition):
+    forum = make_session(edition, "AI innovation and governance", kind=SessionKind.SUB_FORUM)
+    SessionSpeakerFactory(session=forum, person__name="Zeng Yi", person__edition=edition, role="moderator", position=2)
+    SessionSpeakerFactory(session=forum, person__name="Robin Li", person__edition=edition, role="keynote", position=1)
+    SessionOrganiserFactory(session=forum, organisation__name="ITU", organisation__edition=edition, role="co_organiser")
+    SessionItemFactory(session=forum, title="Opening remarks", duration_minutes=10, position=0)
+    SessionItemFactory(session=forum, title="Panel discussion", duration_minutes=40, position=1)
+
+    page = text(client.get(f"/2024/sessions/{forum.slug}/"))
+
+    assert page.index("Robin Li") < page.index("Zeng Yi")
+    assert "Keynote" in page and "Moderator" in page and "Co-organiser" in page
+    assert "09:00–09:10" in page and "09:10–09:50" in page
+    assert f"/2024/sessions/{forum.slug}.ics" in page
+
+
+def test_html_in_names_is_shown_escaped(client, edition):
+    forum = make_session(edition, "<script>alert('x')</script> forum")
+    SessionSpeakerFactory(session=forum, person__name="<b>Bold</b> Name", person__edition=edition)
+
+    agenda = text(client.get("/2024/agenda/"))
+    detail = text(client.get(f"/2024/sessions/{forum.slug}/"))
+
+    for page in (agenda, detail):
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; forum" in page
+    assert "&lt;b&gt;Bold&lt;/b&gt; Name" in detail
+
+
+def test_speaker_pages_list_only_people_in_public_sessions(client, edition):
+    public = make_session(edition, "Public forum")
+    draft = make_session(edition, "Draft forum", hour=11, status=SessionStatus.DRAFT)
+    SessionSpeakerFactory(session=public, person__name="Kilnam Chon", person__edition=edition, person__slug="kilnam")
+    SessionSpeakerFactory(session=draft, person__name="Hidden Person", person__edition=edition, person__slug="hidden")
+
+    listing = text(client.get("/2024/speakers/"))
+    found = text(client.get("/2024/speakers/?q=kilnam"))
+
+    assert "Kilnam Chon" in listing and "Hidden Person" not in listing
+    assert "Kilnam Chon" in found
+    assert "Public forum" in text(client.get("/2024/speakers/kilnam/"))
+    assert client.get("/2024/speakers/hidden/").status_code == 404
+
+
+def test_organisations_page_shows_what_each_hosts(client, edition):
+    forum = make_session(edition, "Sharing economy")
+    SessionOrganiserFactory(session=forum, organisation__name="UNDP", organisation__edition=edition, role="organiser")
+
+    page = text(client.get("/2024/organisations/"))
+
+    assert "UNDP" in page and "Organiser: <a" in page and "Sharing economy" in page
+
+
+def test_room_page_shows_its_sessions_and_whole_venue_breaks(client, edition):
+    room = RoomFactory(venue__edition=edition, slug="lotus-hall", name="Lotus Hall")
+    make_session(edition, "In the room", room=room)
+    make_session(edition, "Lunch break", room=None, venue=room.venue, hour=12, kind=SessionKind.BREAK)
+    make_session(edition, "Elsewhere", hour=14)
+
+    page = text(client.get("/2024/rooms/lotus-hall/"))
+
+    assert "In the room" in page and "Lunch break" in page and "Elsewhere" not in page
+
+
+def test_now_page_shows_running_and_next_per_room(client, edition):
+    room = RoomFactory(venue__edition=edition, name="Lotus Hall")
+    make_session(edition, "Running forum", room=room, hour=9)
+    make_session(edition, "Next forum", room=room, hour=10)
+
+    page = text(client.get("/2024/now/?at=2024-11-19T09:30"))
+
+    assert page.index("Running forum") < page.index("Next forum")
+    assert "Lotus Hall" in page
+
+
+def test_published_edits_show_at_once(client, edition):
+    forum = make_session(edition, "Old title")
+    assert "Old title" in text(client.get("/2024/agenda/"))
+
+    forum.title = "New title"
+    forum.save()
+    assert "New title" in text(client.get("/2024/agenda/"))
+
+    sessions_set_status(sessions=[forum], status=SessionStatus.CANCELLED)
+    assert "This session is cancelled." in text(client.get(f"/2024/sessions/{forum.slug}/"))
+
+
+def test_pages_answer_conditional_requests_with_304(client, edition):
+    make_session(edition, "Opening ceremony")
+
+    first = client.get("/2024/agenda/")
+    again = client.get("/2024/agenda/", HTTP_IF_NONE_MATCH=first["ETag"])
+    Session.objects.update(title="Changed")
+    Edition.objects.get(pk=edition.pk).save()  # any programme change bumps the version
+    changed = client.get("/2024/agenda/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["ETag"] and first["Last-Modified"]
+    assert again.status_code == 304
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
+def test_sitemap_lists_public_sessions_only(client, edition):
+    public = make_session(edition, "Public forum")
+    draft = make_session(edition, "Draft forum", hour=11, status=SessionStatus.DRAFT)
+
+    page = text(client.get("/sitemap.xml"))
+
+    assert f"/2024/sessions/{public.slug}/" in page and f"/2024/sessions/{draft.slug}/" not in page
+
+
+def page_queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+PAGES = [
+    "/{e}/",
+    "/{e}/agenda/",
+    "/{e}/agenda/?view=grid&day={d}",
+    "/{e}/agenda/?day=all&q=forum",
+    "/{e}/sessions/session-0002/",
+    "/{e}/speakers/",
+    "/{e}/speakers/person-0003/",
+    "/{e}/organisations/",
+    "/{e}/organisations/organisation-0002/",
+    "/{e}/rooms/room-02/",
+    "/{e}/now/?at={d}T10:00",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_queries_do_not_grow_with_the_edition(client, url):
+    call_command("generate_summit", slug="small", sessions=30, rooms=3, speakers=60, days=2, start="2030-11-19")
+    call_command("generate_summit", slug="large", sessions=600, rooms=30, speakers=1200, days=4, start="2030-11-19")
+
+    small = page_queries(client, url.format(e="small", d="2030-11-19"))
+    large = page_queries(client, url.format(e="large", d="2030-11-19"))
+
+    assert large == small
