@@ -46,6 +46,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

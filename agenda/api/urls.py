@@ -1,8 +1,25 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+
+from agenda.api import views
 
 app_name = "api"
 
+LIST = {"get": "list"}
+DETAIL = {"get": "retrieve"}
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", views.ApiRootView.as_view(), name="root"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("editions/", views.EditionViewSet.as_view(LIST), name="edition-list"),
+    path("editions/<slug:slug>/", views.EditionViewSet.as_view(DETAIL), name="edition-detail"),
+    path("editions/<slug:edition>/sessions/", views.SessionViewSet.as_view(LIST), name="session-list"),
+    path("editions/<slug:edition>/sessions/<slug:slug>/", views.SessionViewSet.as_view(DETAIL), name="session-detail"),
+    path("editions/<slug:edition>/speakers/", views.SpeakerViewSet.as_view(LIST), name="speaker-list"),
+    path("editions/<slug:edition>/speakers/<slug:slug>/", views.SpeakerViewSet.as_view(DETAIL), name="speaker-detail"),
+    path("editions/<slug:edition>/organisations/", views.OrganisationViewSet.as_view(LIST), name="organisation-list"),
+    path(
+        "editions/<slug:edition>/organisations/<slug:slug>/",
+        views.OrganisationViewSet.as_view(DETAIL),
+        name="organisation-detail",
+    ),
 ]

@@ -1,0 +1,279 @@
+"""The read-only JSON API: editions, and each edition's sessions, speakers and organisations.
+
+Anyone may read what the public pages show; staff also see drafts and unpublished editions. Every
+list page takes the same number of SQL queries whatever the size of the edition.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from agenda.api import serializers
+from agenda.enums import SessionKind, SessionLanguage
+from agenda.filters import AgendaFilter
+from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.selectors import public_sessions
+from agenda.views.base import is_previewer
+
+
+class ApiPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class CorsMixin:
+    # Pages on any site may read the API: it is public and read-only.
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class ApiViewSet(CorsMixin, viewsets.ReadOnlyModelViewSet):
+    pagination_class = ApiPagination
+    lookup_field = "slug"
+
+    @property
+    def preview(self):
+        return is_previewer(self.request)
+
+
+class EditionScopedViewSet(ApiViewSet):
+    """A viewset under /api/editions/<edition>/: the edition must be published (or the user staff)."""
+
+    @cached_property
+    def edition(self):
+        editions = Edition.objects.all() if self.preview else Edition.objects.published()
+        return get_object_or_404(editions, slug=self.kwargs["edition"])
+
+    @property
+    def schema_only(self):
+        return getattr(self, "swagger_fake_view", False)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if not self.schema_only:
+            context["edition"] = self.edition
+        return context
+
+    def public_session_ids(self):
+        """The edition's sessions the user may see, as a subquery."""
+        sessions = Session.objects.filter(edition=self.edition)
+        if not self.preview:
+            sessions = sessions.public()
+        return sessions.values("pk")
+
+
+EDITION_PATH = OpenApiParameter(
+    "edition", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("The edition's slug, e.g. 2024.")
+)
+SLUG_PATH = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("Slug."))
+AGENDA_FILTERS = [
+    OpenApiParameter(
+        "day",
+        OpenApiTypes.DATE,
+        description=_("Only sessions starting on this day, counted in the edition's time zone (YYYY-MM-DD)."),
+    ),
+    OpenApiParameter("kind", OpenApiTypes.STR, enum=SessionKind.values, description=_("Kind of session.")),
+    OpenApiParameter("topic", OpenApiTypes.STR, description=_("Topic slug.")),
+    OpenApiParameter("room", OpenApiTypes.STR, description=_("Room slug.")),
+    OpenApiParameter("language", OpenApiTypes.STR, enum=SessionLanguage.values, description=_("Language.")),
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description=_("Search in titles, descriptions, speakers, organisations and run-of-show items."),
+    ),
+]
+NOT_FOUND = {404: OpenApiTypes.OBJECT}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Editions"),
+        description=_("Published editions of the summit, the latest first."),
+        tags=["editions"],
+    ),
+    retrieve=extend_schema(
+        summary=_("An edition"),
+        description=_("A published edition, with links to its public pages and schedule feeds."),
+        parameters=[OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, description=_("e.g. 2024."))],
+        responses={200: serializers.EditionSerializer, **NOT_FOUND},
+        tags=["editions"],
+    ),
+)
+class EditionViewSet(ApiViewSet):
+    serializer_class = serializers.EditionSerializer
+
+    def get_queryset(self):
+        editions = Edition.objects.all() if self.preview else Edition.objects.published()
+        return editions.order_by("-start_date", "pk")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Sessions"),
+        description=_(
+            "The edition's published and cancelled sessions in time order, with the agenda's filters. "
+            "An invalid filter value gives a 400 response naming the field."
+        ),
+        parameters=[EDITION_PATH, *AGENDA_FILTERS],
+        responses={200: serializers.SessionSerializer(many=True), 400: OpenApiTypes.OBJECT, **NOT_FOUND},
+        tags=["sessions"],
+    ),
+    retrieve=extend_schema(
+        summary=_("A session"),
+        description=_("A published or cancelled session of the edition."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.SessionSerializer, **NOT_FOUND},
+        tags=["sessions"],
+    ),
+)
+class SessionViewSet(EditionScopedViewSet):
+    serializer_class = serializers.SessionSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Session.objects.none()
+        sessions = public_sessions(edition=self.edition, preview=self.preview)
+        return sessions.order_by("start", "room__position", "title", "pk")
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        agenda_filter = AgendaFilter(self.request.query_params, queryset=queryset, edition=self.edition)
+        if not agenda_filter.is_valid():
+            raise ValidationError(agenda_filter.errors)
+        return agenda_filter.qs
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Speakers"),
+        description=_("People who speak in at least one of the edition's public sessions, by name."),
+        parameters=[EDITION_PATH],
+        responses={200: serializers.SpeakerSerializer(many=True), **NOT_FOUND},
+        tags=["speakers"],
+    ),
+    retrieve=extend_schema(
+        summary=_("A speaker"),
+        description=_("A person who speaks in at least one of the edition's public sessions."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.SpeakerSerializer, **NOT_FOUND},
+        tags=["speakers"],
+    ),
+)
+class SpeakerViewSet(EditionScopedViewSet):
+    serializer_class = serializers.SpeakerSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Person.objects.none()
+        sessions = self.public_session_ids()
+        item_speakers = SessionItem.speakers.through.objects.filter(
+            person=OuterRef("pk"), sessionitem__session__in=sessions
+        )
+        speaks = Exists(SessionSpeaker.objects.filter(person=OuterRef("pk"), session__in=sessions))
+        return (
+            Person.objects.filter(edition=self.edition)
+            .filter(speaks | Exists(item_speakers))
+            .select_related("organisation")
+            .prefetch_related(
+                Prefetch(
+                    "speaker_links",
+                    queryset=SessionSpeaker.objects.filter(session__in=sessions)
+                    .select_related("session")
+                    .only("person", "session", "session__slug", "session__start"),
+                    to_attr="public_speaker_links",
+                ),
+                Prefetch(
+                    "session_items",
+                    queryset=SessionItem.objects.filter(session__in=sessions)
+                    .select_related("session")
+                    .only("session", "session__slug", "session__start"),
+                    to_attr="public_items",
+                ),
+            )
+            .order_by("name", "slug")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Organisations"),
+        description=_(
+            "Organisations that take part in at least one of the edition's public sessions, or whose people "
+            "speak in one, by name."
+        ),
+        parameters=[EDITION_PATH],
+        responses={200: serializers.OrganisationSerializer(many=True), **NOT_FOUND},
+        tags=["organisations"],
+    ),
+    retrieve=extend_schema(
+        summary=_("An organisation"),
+        description=_("An organisation that takes part in, or has people speaking in, a public session."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.OrganisationSerializer, **NOT_FOUND},
+        tags=["organisations"],
+    ),
+)
+class OrganisationViewSet(EditionScopedViewSet):
+    serializer_class = serializers.OrganisationSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Organisation.objects.none()
+        sessions = self.public_session_ids()
+        organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=sessions))
+        speaks = Exists(
+            Person.objects.filter(organisation=OuterRef("pk")).filter(
+                Q(speaker_links__session__in=sessions) | Q(session_items__session__in=sessions)
+            )
+        )
+        return (
+            Organisation.objects.filter(edition=self.edition)
+            .filter(organises | speaks)
+            .prefetch_related(
+                Prefetch(
+                    "organiser_links",
+                    queryset=SessionOrganiser.objects.filter(session__in=sessions)
+                    .select_related("session")
+                    .only("organisation", "role", "session", "session__slug", "session__title", "session__start")
+                    .order_by("session__start", "session__slug", "position", "pk"),
+                    to_attr="public_organiser_links",
+                )
+            )
+            .order_by("name", "slug")
+        )
+
+
+class ApiRootView(CorsMixin, APIView):
+    @extend_schema(
+        summary=_("Index"), description=_("Links to the API's parts."), responses=serializers.ApiRootSerializer
+    )
+    def get(self, request):
+        current = Edition.objects.published().filter(is_current=True).values_list("slug", flat=True).first()
+        return Response(
+            {
+                "editions": request.build_absolute_uri(reverse("api:edition-list")),
+                "current_edition": request.build_absolute_uri(reverse("api:edition-detail", args=[current]))
+                if current
+                else None,
+                "schema": request.build_absolute_uri(reverse("api:schema")),
+            }
+        )
+
+
+class SchemaView(CorsMixin, SpectacularAPIView):
+    pass

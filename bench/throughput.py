@@ -1,0 +1,103 @@
+"""Throughput of the public pages and feeds under gunicorn with 2 workers, as attendees' apps hit them.
+
+Builds a throw-away SQLite database with a synthetic 600-session edition, starts gunicorn on
+127.0.0.1:8765 (DEBUG off), warms each URL once, then loads it with wrk (Debian's `wrk`) for a few
+seconds and prints requests per second. Run with `make bench`.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+
+URLS = [
+    ("home", "/bench/"),
+    ("agenda (one day, list)", "/bench/agenda/"),
+    ("agenda (one day, grid)", "/bench/agenda/?day=2030-11-20&view=grid"),
+    ("agenda search", "/bench/agenda/?day=all&q=forum+0042"),
+    ("session page", "/bench/sessions/session-0100/"),
+    ("speakers list", "/bench/speakers/"),
+    ("speaker page", "/bench/speakers/person-0007/"),
+    ("organisations", "/bench/organisations/"),
+    ("schedule.ics", "/bench/schedule.ics"),
+    ("schedule.xml", "/bench/schedule.xml"),
+    ("schedule.json", "/bench/schedule.json"),
+    ("API sessions", "/api/editions/bench/sessions/"),
+]
+
+
+def run(*args, env):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def fetch(url):
+    began = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        body = response.read()
+    return time.perf_counter() - began, len(body)
+
+
+def wrk(url):
+    out = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--latency", url], capture_output=True, text=True, check=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, p50, int(non2xx.group(1)) if non2xx else 0
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    workdir = Path(tempfile.mkdtemp(prefix="wicplanner-bench-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+    }
+    run("migrate", "--noinput", env=env)
+    run("collectstatic", "--noinput", env=env)
+    run("generate_summit", "--slug", "bench", "--sessions", "600", "--rooms", "30", "--speakers", "1200", env=env)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "wicplanner.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(50):
+            try:
+                fetch(f"http://127.0.0.1:{PORT}/editions/")
+                break
+            except OSError:
+                time.sleep(0.2)
+        print(f"| page | first render | size | cached requests/s | median latency | errors |")
+        print("|---|---|---|---|---|---|")
+        for name, path in URLS:
+            url = f"http://127.0.0.1:{PORT}{path}"
+            first, size = fetch(url)
+            fetch(url)  # the second worker renders its own copy
+            rate, p50, errors = wrk(url)
+            print(f"| {name} `{path}` | {first * 1000:.0f} ms | {size / 1024:.0f} KiB | {rate:.0f} | {p50} | {errors} |")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
