@@ -85,14 +85,15 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"| page | first render | size | cached requests/s | median latency | errors |")
+        print("| page | first render | size | cached requests/s | median latency | errors |")
         print("|---|---|---|---|---|---|")
         for name, path in URLS:
             url = f"http://127.0.0.1:{PORT}{path}"
             first, size = fetch(url)
             fetch(url)  # the second worker renders its own copy
             rate, p50, errors = wrk(url)
-            print(f"| {name} `{path}` | {first * 1000:.0f} ms | {size / 1024:.0f} KiB | {rate:.0f} | {p50} | {errors} |")
+            row = [f"{name} `{path}`", f"{first * 1000:.0f} ms", f"{size / 1024:.0f} KiB", f"{rate:.0f}", p50, errors]
+            print("| " + " | ".join(str(cell) for cell in row) + " |")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
