@@ -18,3 +18,13 @@ def programme_editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "editor@example.org", "pw-editor", is_staff=True)
     user.groups.add(Group.objects.get(name="Programme editors"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages, feeds and API answers are cached per programme version: start every test cold."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

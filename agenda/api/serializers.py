@@ -4,7 +4,6 @@ The serializers read only what the views load in advance (see `agenda.api.views`
 touch the database per row.
 """
 
-
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension

@@ -4,6 +4,9 @@ Anyone may read what the public pages show; staff also see drafts and unpublishe
 list page takes the same number of SQL queries whatever the size of the edition.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,7 +26,7 @@ from agenda.enums import SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter
 from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
 from agenda.selectors import public_sessions
-from agenda.views.base import is_previewer
+from agenda.views.base import PAGE_CACHE_SECONDS, is_previewer, programme_stamp
 
 
 class ApiPagination(PageNumberPagination):
@@ -67,6 +70,26 @@ class EditionScopedViewSet(ApiViewSet):
         if not self.schema_only:
             context["edition"] = self.edition
         return context
+
+    def list(self, request, *args, **kwargs):
+        return self._cached(super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._cached(super().retrieve, request, *args, **kwargs)
+
+    def _cached(self, action, request, *args, **kwargs):
+        """Public answers are computed once per programme version, like the pages and feeds."""
+        if self.preview or self.schema_only:
+            return action(request, *args, **kwargs)
+        key = "api:" + hashlib.sha256(f"{programme_stamp(self.edition)}|{request.get_full_path()}".encode()).hexdigest()
+        data = cache.get(key)
+        if data is None:
+            response = action(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            data = response.data
+            cache.set(key, data, PAGE_CACHE_SECONDS)
+        return Response(data)
 
     def public_session_ids(self):
         """The edition's sessions the user may see, as a subquery."""

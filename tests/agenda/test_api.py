@@ -537,3 +537,14 @@ def test_list_query_count_does_not_grow_with_the_edition(client, part):
 
     assert small == large
     assert large <= 8
+
+
+def test_session_list_shows_an_edit_at_once(client, edition):
+    session = SessionFactory(edition=edition, slug="keynote", title="Old title")
+    assert client.get(sessions_url(edition, "keynote/")).json()["title"] == "Old title"
+
+    session.title = "New title"
+    session.save()
+
+    assert client.get(sessions_url(edition, "keynote/")).json()["title"] == "New title"
+    assert client.get(sessions_url(edition)).json()["results"][0]["title"] == "New title"
