@@ -37,7 +37,10 @@ def edition_home(request, edition):
         .distinct()
         .count()
     )
-    running, upcoming = running_and_next(edition=edition, at=timezone.now(), preview=preview)
+    moment = timezone.now()
+    running, upcoming = running_and_next(edition=edition, at=moment, preview=preview)
+    today = moment.astimezone(edition.zone).date()
+    phase = "over" if today > edition.end_date else "ahead" if today < edition.start_date else "on"
     highlights = sessions.filter(
         kind__in=[SessionKind.OPENING_CEREMONY, SessionKind.PLENARY, SessionKind.AWARD_CEREMONY]
     ).order_by("start")[:6]
@@ -50,6 +53,7 @@ def edition_home(request, edition):
         "highlights": highlights,
         "venues": venues,
         "section": "home",
+        "phase": phase,
     }
     return render(request, "agenda/edition_home.html", context)
 
