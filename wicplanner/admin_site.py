@@ -9,13 +9,16 @@ class EditionAwareAutocompleteView(AutocompleteJsonView):
 
     def serialize_result(self, obj, to_field_name):
         result = super().serialize_result(obj, to_field_name)
-        edition = getattr(obj, "edition", None)
-        if edition is not None:
-            result["text"] = f"{result['text']} · {edition.slug}"
+        venue = getattr(obj, "venue", None) if obj._meta.model_name == "room" else None
+        edition = venue.edition if venue is not None else getattr(obj, "edition", None)
+        parts = [result["text"], venue.name if venue is not None else None, edition.slug if edition else None]
+        result["text"] = " · ".join(part for part in parts if part)
         return result
 
     def get_queryset(self):
         queryset = super().get_queryset()
+        if queryset.model._meta.model_name == "room":
+            return queryset.select_related("venue__edition")
         if hasattr(queryset.model, "edition"):
             queryset = queryset.select_related("edition")
         return queryset

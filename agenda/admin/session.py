@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, When
 from django.utils import timezone
@@ -9,7 +10,8 @@ from import_export.admin import ImportExportModelAdmin
 
 from agenda import selectors, services
 from agenda.enums import SessionStatus
-from agenda.models import Room, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import Edition, Room, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models.session import parent_session
 from agenda.resources import SessionResource
 
 
@@ -27,8 +29,27 @@ class SessionOrganiserInline(admin.TabularInline):
     fields = ["organisation", "role", "position"]
 
 
+class SessionItemForm(forms.ModelForm):
+    class Meta:
+        model = SessionItem
+        fields = ["position", "title", "start", "duration_minutes", "speakers", "description"]
+
+    def clean(self):
+        cleaned = super().clean()
+        # The inline's hidden parent field holds the session, saved or not yet.
+        session = cleaned.get("session") or parent_session(self.instance)
+        strangers = [p.name for p in cleaned.get("speakers") or [] if session and p.edition_id != session.edition_id]
+        if strangers:
+            self.add_error(
+                "speakers",
+                _("From another edition: %(names)s. Choose this edition’s people.") % {"names": ", ".join(strangers)},
+            )
+        return cleaned
+
+
 class SessionItemInline(admin.StackedInline):
     model = SessionItem
+    form = SessionItemForm
     extra = 0
     autocomplete_fields = ["speakers"]
     fields = [("position", "title"), ("start", "duration_minutes"), "speakers", "description"]
@@ -180,7 +201,7 @@ class SessionAdmin(ImportExportModelAdmin):
                 % {
                     "this": session.title,
                     "other": other.title,
-                    "place": other.room.name if other.room_id else _("the whole venue"),
+                    "place": (other.room or session.room or other.venue or session.venue).name,
                     "start": timezone.localtime(max(session.start, other.start), zone).strftime("%a %d %b %H:%M"),
                     "end": timezone.localtime(min(session.end, other.end), zone).strftime("%H:%M"),
                 },
@@ -188,12 +209,13 @@ class SessionAdmin(ImportExportModelAdmin):
         for person, other in selectors.speaker_clashes(session):
             messages.warning(
                 request,
-                _("Speaker clash: %(person)s is in “%(this)s” and in “%(other)s” at the same time (%(start)s).")
+                _("Speaker clash: %(person)s is in “%(this)s” and in “%(other)s” at the same time (%(start)s–%(end)s).")
                 % {
                     "person": person.name,
                     "this": session.title,
                     "other": other.title,
-                    "start": timezone.localtime(other.start, zone).strftime("%a %d %b %H:%M"),
+                    "start": timezone.localtime(max(session.start, other.start), zone).strftime("%a %d %b %H:%M"),
+                    "end": timezone.localtime(min(session.end, other.end), zone).strftime("%H:%M"),
                 },
             )
 
@@ -201,30 +223,44 @@ class SessionAdmin(ImportExportModelAdmin):
         super().save_related(request, form, formsets, change)
         self._warn_about_clashes(request, form.instance)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Times are typed and shown in the session's own edition zone, for display and saving alike.
+        edition = None
+        if object_id:
             session = self.get_object(request, object_id)
-            if session is not None:
-                timezone.activate(session.edition.zone)
-                self._warn_about_clashes(request, session)
-        return super().change_view(request, object_id, form_url, extra_context)
+            edition = session.edition if session is not None else None
+        edition_id = request.POST.get("edition") or request.GET.get("edition")
+        if edition_id and str(edition_id).isdigit():
+            edition = Edition.objects.filter(pk=edition_id).first() or edition
+        if edition is not None:
+            timezone.activate(edition.zone)
+        if object_id and request.method == "GET" and edition is not None:
+            self._warn_about_clashes(request, session)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     # -- bulk actions --------------------------------------------------------------------------
-    def _set_status(self, request, queryset, status, done):
-        changed = services.sessions_set_status(sessions=queryset, status=status)
-        self.message_user(request, done % {"count": changed}, messages.SUCCESS)
+    def _done(self, request, message):
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description=_("Publish selected sessions"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_status(request, queryset, SessionStatus.PUBLISHED, _("%(count)d sessions published."))
+        count = services.sessions_set_status(sessions=queryset, status=SessionStatus.PUBLISHED)
+        self._done(
+            request, ngettext("%(count)d session published.", "%(count)d sessions published.", count) % {"count": count}
+        )
 
     @admin.action(description=_("Unpublish selected sessions (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._set_status(request, queryset, SessionStatus.DRAFT, _("%(count)d sessions returned to draft."))
+        count = services.sessions_set_status(sessions=queryset, status=SessionStatus.DRAFT)
+        message = ngettext("%(count)d session returned to draft.", "%(count)d sessions returned to draft.", count)
+        self._done(request, message % {"count": count})
 
     @admin.action(description=_("Cancel selected sessions"), permissions=["change"])
     def cancel(self, request, queryset):
-        self._set_status(request, queryset, SessionStatus.CANCELLED, _("%(count)d sessions cancelled."))
+        count = services.sessions_set_status(sessions=queryset, status=SessionStatus.CANCELLED)
+        self._done(
+            request, ngettext("%(count)d session cancelled.", "%(count)d sessions cancelled.", count) % {"count": count}
+        )
 
     @admin.action(description=_("Duplicate selected sessions as drafts"), permissions=["add"])
     def duplicate(self, request, queryset):

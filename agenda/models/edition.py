@@ -78,11 +78,23 @@ class Edition(models.Model):
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="edition_ends_after_it_starts"),
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_edition"),
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_edition",
+                violation_error_message=_("Another edition is already the current one: untick it there first."),
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def get_constraints(self):
+        # clean() reports the dates on the field itself.
+        return [
+            (model, [c for c in constraints if c.name != "edition_ends_after_it_starts"])
+            for model, constraints in super().get_constraints()
+        ]
 
     def clean(self):
         validate_edition_dates(start_date=self.start_date, end_date=self.end_date)

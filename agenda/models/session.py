@@ -1,8 +1,10 @@
 import uuid
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import OrganiserRole, SessionKind, SessionLanguage, SessionStatus, SpeakerRole
@@ -10,6 +12,21 @@ from agenda.validators import validate_same_edition, validate_session_times
 
 # Namespace for stable feed identifiers: the same edition and slug always give the same guid.
 SESSION_GUID_NAMESPACE = uuid.UUID("6f0c1d1e-5a57-4f3c-9b7e-7769636e6574")
+
+
+CHECKED_IN_CLEAN = {"session_ends_after_it_starts", "session_in_a_room_or_a_whole_venue"}
+
+
+def without_constraints(model_constraints, names):
+    return [(model, [c for c in constraints if c.name not in names]) for model, constraints in model_constraints]
+
+
+def parent_session(link):
+    """The session a speaker, organiser or item belongs to, also while an admin form is adding both."""
+    field = type(link).session.field
+    if field.is_cached(link) or link.session_id:
+        return link.session
+    return None
 
 
 class SessionQuerySet(models.QuerySet):
@@ -100,6 +117,10 @@ class Session(models.Model):
     def __str__(self):
         return self.title
 
+    def get_constraints(self):
+        # clean() already reports these with the field they concern; don't say it twice.
+        return without_constraints(super().get_constraints(), CHECKED_IN_CLEAN)
+
     def clean(self):
         errors = {}
         if self.room_id and self.venue_id:
@@ -107,13 +128,17 @@ class Session(models.Model):
         checks = [
             (self.topic if self.topic_id else None, "topic", _("Topic")),
             (self.venue if self.venue_id else None, "venue", _("Venue")),
-            (self.room.venue if self.room_id else None, "room", _("Room")),
         ]
         for other, field, label in checks:
             try:
                 validate_same_edition(edition_id=self.edition_id, other=other, field=field, label=label)
             except ValidationError as error:
                 errors.update(error.message_dict)
+        if self.room_id and self.edition_id and self.room.venue.edition_id != self.edition_id:
+            errors["room"] = _("Room “%(name)s” (%(venue)s) belongs to another edition.") % {
+                "name": self.room.name,
+                "venue": self.room.venue.name,
+            }
         if errors:
             raise ValidationError(errors)
         validate_session_times(start=self.start, end=self.end, edition=self.edition if self.edition_id else None)
@@ -151,10 +176,9 @@ class SessionSpeaker(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
     def clean(self):
-        if self.session_id and self.person_id:
-            validate_same_edition(
-                edition_id=self.session.edition_id, other=self.person, field="person", label=_("Person")
-            )
+        session = parent_session(self)
+        if session is not None and self.person_id:
+            validate_same_edition(edition_id=session.edition_id, other=self.person, field="person", label=_("Person"))
 
 
 class SessionOrganiser(models.Model):
@@ -179,9 +203,10 @@ class SessionOrganiser(models.Model):
         return f"{self.organisation} ({self.get_role_display()})"
 
     def clean(self):
-        if self.session_id and self.organisation_id:
+        session = parent_session(self)
+        if session is not None and self.organisation_id:
             validate_same_edition(
-                edition_id=self.session.edition_id,
+                edition_id=session.edition_id,
                 other=self.organisation,
                 field="organisation",
                 label=_("Organisation"),
@@ -209,16 +234,33 @@ class SessionItem(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(start__isnull=False) | Q(duration_minutes__isnull=False), name="item_has_start_or_duration"
+                condition=Q(start__isnull=False) | Q(duration_minutes__isnull=False),
+                name="item_has_start_or_duration",
+                violation_error_message=_("Give the item a start time or a duration."),
             ),
-            models.CheckConstraint(condition=~Q(duration_minutes=0), name="item_duration_not_zero"),
+            models.CheckConstraint(
+                condition=~Q(duration_minutes=0),
+                name="item_duration_not_zero",
+                violation_error_message=_("A duration must be at least one minute."),
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     def clean(self):
-        if self.start is None and self.duration_minutes is None:
-            raise ValidationError(_("Give the item a start time or a duration."))
-        if self.start and self.session_id and not (self.session.start <= self.start < self.session.end):
+        session = parent_session(self)
+        if session is None or not (session.start and session.end):
+            return
+        if self.start and not (session.start <= self.start < session.end):
             raise ValidationError({"start": _("The item must start within its session’s time.")})
+        if (
+            self.duration_minutes
+            and (self.start or session.start) + timedelta(minutes=self.duration_minutes) > session.end
+        ):
+            raise ValidationError(
+                {
+                    "duration_minutes": _("The item would run past the end of its session (%(end)s).")
+                    % {"end": timezone.localtime(session.end, session.edition.zone).strftime("%H:%M")}
+                }
+            )

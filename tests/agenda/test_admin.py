@@ -234,3 +234,113 @@ def test_programme_editor_can_edit_sessions_but_not_users(client, programme_edit
     assert client.get(CHANGELIST).status_code == 200
     assert client.get(reverse("admin:agenda_session_add")).status_code == 200
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def session_form(edition, **overrides):
+    data = {
+        "edition": edition.pk,
+        "kind": "sub_forum",
+        "title": "Forum",
+        "slug": "forum",
+        "status": "draft",
+        "start_0": edition.start_date.isoformat(),
+        "start_1": "14:00",
+        "end_0": edition.start_date.isoformat(),
+        "end_1": "17:00",
+        "language": "en",
+        "speaker_links-TOTAL_FORMS": "0",
+        "speaker_links-INITIAL_FORMS": "0",
+        "organiser_links-TOTAL_FORMS": "0",
+        "organiser_links-INITIAL_FORMS": "0",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_adding_a_session_refuses_a_speaker_and_item_speaker_from_another_edition(organiser_client):
+    edition = EditionFactory()
+    stranger = PersonFactory(name="Robin Li")  # another edition
+    data = session_form(
+        edition,
+        **{
+            "speaker_links-TOTAL_FORMS": "1",
+            "speaker_links-0-person": stranger.pk,
+            "speaker_links-0-role": "keynote",
+            "speaker_links-0-position": "0",
+            "items-TOTAL_FORMS": "1",
+            "items-0-position": "0",
+            "items-0-title": "Keynote speech",
+            "items-0-duration_minutes": "20",
+            "items-0-speakers": [stranger.pk],
+        },
+    )
+
+    response = organiser_client.post(reverse("admin:agenda_session_add"), data)
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Person “Robin Li” belongs to another edition." in text
+    assert "From another edition: Robin Li." in text
+    assert Session.objects.count() == 0
+
+
+def test_adding_a_session_refuses_items_outside_its_time(organiser_client):
+    edition = EditionFactory()
+    data = session_form(
+        edition,
+        **{
+            "items-TOTAL_FORMS": "2",
+            "items-0-position": "0",
+            "items-0-title": "Late keynote",
+            "items-0-start_0": edition.start_date.isoformat(),
+            "items-0-start_1": "18:00",
+            "items-1-position": "1",
+            "items-1-title": "Endless panel",
+            "items-1-duration_minutes": "600",
+        },
+    )
+
+    response = organiser_client.post(reverse("admin:agenda_session_add"), data)
+
+    text = response.content.decode()
+    assert "The item must start within its session’s time." in text
+    assert "The item would run past the end of its session (17:00)." in text
+    assert Session.objects.count() == 0
+
+
+def test_editing_a_session_of_another_time_zone_does_not_move_it(organiser_client):
+    EditionFactory(is_current=True, time_zone="Asia/Shanghai")
+    berlin = EditionFactory(time_zone="Europe/Berlin")
+    session = SessionFactory(edition=berlin, room=None)
+    before = (session.start, session.end)
+    change = reverse("admin:agenda_session_change", args=[session.pk])
+
+    form = organiser_client.get(change).context["adminform"].form
+    local = session.start.astimezone(berlin.zone)
+    data = session_form(
+        berlin,
+        title=session.title,
+        slug=session.slug,
+        start_0=local.strftime("%Y-%m-%d"),
+        start_1=local.strftime("%H:%M:%S"),
+        end_0=session.end.astimezone(berlin.zone).strftime("%Y-%m-%d"),
+        end_1=session.end.astimezone(berlin.zone).strftime("%H:%M:%S"),
+    )
+    response = organiser_client.post(change, data)
+
+    session.refresh_from_db()
+    assert response.status_code == 302
+    assert form["start"].value().astimezone(berlin.zone).strftime("%H:%M") == local.strftime("%H:%M")
+    assert (session.start, session.end) == before
+
+
+def test_item_without_start_or_duration_gets_one_plain_message(organiser_client):
+    edition = EditionFactory()
+    data = session_form(edition, **{"items-TOTAL_FORMS": "1", "items-0-position": "0", "items-0-title": "Remarks"})
+
+    text = organiser_client.post(reverse("admin:agenda_session_add"), data).content.decode()
+
+    assert text.count("Give the item a start time or a duration.") == 1
+    assert "is violated" not in text
