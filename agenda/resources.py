@@ -64,12 +64,58 @@ class EditionLocalDateTimeWidget(widgets.Widget):
         return value.astimezone(zone).isoformat(timespec="minutes")
 
 
+class EditionWidget(widgets.ForeignKeyWidget):
+    def __init__(self):
+        super().__init__(Edition, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        return _edition_for(row)
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row=row, **kwargs)
+        except Exception:  # decimal and type errors alike: report them as a plain message
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+
+
 class EditionField(fields.Field):
     def __init__(self):
-        super().__init__(attribute="edition", column_name="edition", widget=widgets.ForeignKeyWidget(Edition, "slug"))
+        super().__init__(attribute="edition", column_name="edition", widget=EditionWidget())
 
 
-class OrganisationResource(resources.ModelResource):
+class ProgrammeResource(resources.ModelResource):
+    """Rows are matched by edition and slug; every bad row is reported in the preview, all at once."""
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._seen_keys = {}
+
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None  # an unknown edition: the field check reports it on this row
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        key = (instance.edition_id, instance.slug)
+        if instance.edition_id and instance.slug:
+            first = self._seen_keys.setdefault(key, self._row_number)
+            if first != self._row_number:
+                errors.setdefault("slug", []).append(
+                    _("The slug “%(slug)s” is already used by row %(row)d of this file.")
+                    % {"slug": instance.slug, "row": first}
+                )
+        super().validate_instance(instance, errors, validate_unique)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        self._row_number = kwargs.get("row_number") or getattr(self, "_row_number", 0) + 1
+        return super().import_row(row, instance_loader, **kwargs)
+
+
+class OrganisationResource(ProgrammeResource):
     edition = EditionField()
 
     class Meta:
@@ -81,7 +127,7 @@ class OrganisationResource(resources.ModelResource):
         report_skipped = False
 
 
-class PersonResource(resources.ModelResource):
+class PersonResource(ProgrammeResource):
     edition = EditionField()
     organisation = fields.Field(
         attribute="organisation", column_name="organisation", widget=EditionScopedForeignKeyWidget(Organisation)
@@ -99,7 +145,7 @@ class PersonResource(resources.ModelResource):
         return super().get_queryset().select_related("edition", "organisation")
 
 
-class SessionResource(resources.ModelResource):
+class SessionResource(ProgrammeResource):
     edition = EditionField()
     start = fields.Field(attribute="start", column_name="start", widget=EditionLocalDateTimeWidget())
     end = fields.Field(attribute="end", column_name="end", widget=EditionLocalDateTimeWidget())
@@ -107,6 +153,7 @@ class SessionResource(resources.ModelResource):
         attribute="room", column_name="room", widget=EditionScopedForeignKeyWidget(Room, "venue__edition__slug")
     )
     topic = fields.Field(attribute="topic", column_name="topic", widget=EditionScopedForeignKeyWidget(Topic))
+    capacity = fields.Field(attribute="capacity", column_name="capacity", widget=WholeNumberWidget())
 
     class Meta:
         model = Session

@@ -114,3 +114,35 @@ def test_organisation_import_rejects_an_unknown_kind(organiser_client, edition):
 
     assert "is not a valid choice" in response.content.decode()
     assert Organisation.objects.filter(edition=edition).count() == 0
+
+
+def test_session_import_reports_every_bad_row_in_one_preview(organiser_client, edition):
+    csv = HEADER + (
+        "2024,good,Good,sub_forum,published,2024-11-20 09:00,2024-11-20 11:00,,,en,,0,\n"
+        "2099,lost,Unknown edition,sub_forum,published,2024-11-20 09:00,2024-11-20 11:00,,,en,,0,\n"
+        "2024,bad-capacity,Bad capacity,sub_forum,published,2024-11-20 12:00,2024-11-20 13:00,,,en,abc,0,\n"
+        "2024,backwards,Backwards,sub_forum,published,2024-11-20 14:00,2024-11-20 13:00,,,en,,0,\n"
+        "2024,bad-kind,Bad kind,keynote,published,2024-11-20 15:00,2024-11-20 16:00,,,en,,0,\n"
+    )
+
+    response = upload(organiser_client, "session", csv)
+
+    text = response.content.decode()
+    assert [row.number for row in response.context["result"].invalid_rows] == [2, 3, 4, 5]
+    assert "Unknown edition “2099”." in text
+    assert "“abc” is not a whole number." in text
+    assert "ConversionSyntax" not in text and "Traceback" not in text
+    assert Session.objects.count() == 0
+
+
+def test_session_import_refuses_a_slug_repeated_in_the_file(organiser_client, edition):
+    csv = HEADER + (
+        "2024,twice,First,sub_forum,published,2024-11-20 09:00,2024-11-20 11:00,,,en,,0,\n"
+        "2024,twice,Second,sub_forum,published,2024-11-21 09:00,2024-11-21 11:00,,,en,,0,\n"
+    )
+
+    response = upload(organiser_client, "session", csv)
+
+    assert "The slug “twice” is already used by row 1 of this file." in response.content.decode()
+    assert "confirm_form" not in response.context
+    assert Session.objects.count() == 0
