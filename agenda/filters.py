@@ -4,6 +4,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import SessionKind, SessionLanguage
@@ -23,13 +24,13 @@ class AgendaFilter(django_filters.FilterSet):
     )
     room = django_filters.ModelChoiceFilter(
         label=_("Room"),
-        field_name="room",
         to_field_name="slug",
         queryset=Room.objects.none(),
         empty_label=_("All rooms"),
+        method="filter_room",
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=SessionLanguage.choices, empty_label=_("All languages")
+        label=_("Language"), choices=SessionLanguage.choices, empty_label=_("All languages"), method="filter_language"
     )
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -49,5 +50,15 @@ class AgendaFilter(django_filters.FilterSet):
         start = dt.datetime.combine(day, dt.time.min, tzinfo=self.edition.zone)
         return queryset.filter(start__gte=start, start__lt=start + dt.timedelta(days=1))
 
+    def filter_room(self, queryset, name, room):
+        # A break or ceremony over the whole venue is on in this room too.
+        return queryset.filter(Q(room=room) | Q(venue_id=room.venue_id))
+
+    def filter_language(self, queryset, name, value):
+        # Bilingual sessions (with interpretation) suit speakers of either language.
+        if value in (SessionLanguage.ENGLISH, SessionLanguage.CHINESE):
+            return queryset.filter(language__in=[value, SessionLanguage.BILINGUAL])
+        return queryset.filter(language=value)
+
     def filter_search(self, queryset, name, value):
-        return search_sessions(queryset, value[:200])
+        return search_sessions(queryset, value.strip()[:200])

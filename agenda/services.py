@@ -16,6 +16,11 @@ def programme_changed(*, edition_id: int) -> None:
     )
 
 
+def all_programmes_changed() -> None:
+    """Editions are listed on every page (the edition switcher): a change to one rebuilds all."""
+    Edition.objects.update(programme_version=F("programme_version") + 1, programme_changed_at=timezone.now())
+
+
 def sessions_set_status(*, sessions, status: str) -> int:
     """Publish, unpublish (back to draft) or cancel many sessions at once; returns how many changed."""
     if status not in SessionStatus.values:

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from agenda import models
 from agenda.middleware import ADMIN_ZONE_CACHE_KEY
-from agenda.services import programme_changed
+from agenda.services import all_programmes_changed, programme_changed
 
 
 def _edition_id(instance):
@@ -40,11 +40,17 @@ def bump_programme_version(sender, instance, raw=False, **kwargs):
         return
     if sender is models.Edition:
         cache.delete(ADMIN_ZONE_CACHE_KEY)
-        if kwargs.get("signal") is post_delete:
-            return
+        all_programmes_changed()
+        return
     edition_id = _edition_id(instance)
     if edition_id:
         programme_changed(edition_id=edition_id)
+
+
+@receiver(post_save, sender=models.Summit)
+def bump_on_summit(sender, raw=False, **kwargs):
+    if not raw:
+        all_programmes_changed()
 
 
 @receiver(m2m_changed, sender=models.SessionItem.speakers.through)

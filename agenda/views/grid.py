@@ -35,7 +35,7 @@ def day_grid(*, edition, sessions):
         return None
     rooms = sorted(
         {s.room for s in sessions if s.room_id},
-        key=lambda room: (room.venue.name, room.position, room.name),
+        key=lambda room: (room.position, room.name),
     )
     columns = [GridColumn(room=room, index=n + 2) for n, room in enumerate(rooms)]
     column_of = {column.room.pk: column.index for column in columns}

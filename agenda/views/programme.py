@@ -1,10 +1,11 @@
 import datetime as dt
 from itertools import groupby
 
-from django.http import Http404
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from agenda.filters import AgendaFilter
 from agenda.models import Room
@@ -24,7 +25,14 @@ def _local_day(moment, edition):
 def agenda(request, edition):
     preview = is_previewer(request)
     params = request.GET.copy()
-    filtering = any(params.get(name) for name in FILTER_FIELDS)
+    ignored = {}
+    probe = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
+    if not probe.is_valid():
+        # A filter value that makes no sense (an unknown room, a day of another edition) is dropped.
+        ignored = dict(probe.errors)
+        for name in ignored:
+            params.pop(name, None)
+    filtering = any((params.get(name) or "").strip() for name in FILTER_FIELDS)
     # One day per page: the first day unless a day is chosen or a search spans the whole summit.
     if not params.get("day") and not filtering:
         params["day"] = edition.start_date.isoformat()
@@ -32,14 +40,14 @@ def agenda(request, edition):
         params.pop("day")
     view = "grid" if request.GET.get("view") == "grid" else "list"
     agenda_filter = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
-    sessions = list(agenda_filter.qs.order_by("start", "room__position", "title")) if agenda_filter.is_valid() else []
+    sessions = list(agenda_filter.qs.order_by("start", "room__position", "title"))
     by_day = [
         (day, [(start, list(group)) for start, group in groupby(items, key=lambda s: s.start)])
         for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))
     ]
     chosen_day = params.get("day") or ""
     grid = None
-    if view == "grid" and chosen_day and agenda_filter.is_valid():
+    if view == "grid" and chosen_day:
         grid = day_grid(edition=edition, sessions=sessions)
     query = request.GET.copy()
     query.pop("day", None)
@@ -52,6 +60,7 @@ def agenda(request, edition):
         "view": view,
         "grid": grid,
         "filtering": filtering,
+        "ignored": ignored,
         "day_query": query.urlencode(),
         "view_query": _without(request.GET, "view"),
         "ics_query": _without(request.GET, "view"),
@@ -106,9 +115,12 @@ def now(request, edition):
     edition = get_edition(request, edition)
     at = timezone.now()
     if request.GET.get("at"):
-        parsed = parse_datetime(request.GET["at"])
+        try:
+            parsed = parse_datetime(request.GET["at"].strip())
+        except ValueError:
+            parsed = None
         if parsed is None:
-            raise Http404
+            return HttpResponseBadRequest(_("“at” must be a date and time like 2024-11-20T10:00."))
         at = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, edition.zone)
     running, upcoming = running_and_next(edition=edition, at=at, preview=is_previewer(request))
     rooms = {}

@@ -111,13 +111,34 @@ def test_agenda_filters_combine_and_search_reaches_speakers_and_run_of_show(clie
     assert "Digital economy forum" in by_kind and "Youth forum" in by_kind and "Welcome gala" not in by_kind
 
 
-def test_agenda_ignores_an_unknown_filter_value_without_an_error(client, edition):
-    make_session(edition, "Opening ceremony")
+def test_agenda_drops_an_unknown_filter_value_and_applies_the_rest(client, edition):
+    make_session(edition, "Welcome gala", kind=SessionKind.OPENING_CEREMONY)
+    make_session(edition, "Youth forum", kind=SessionKind.SUB_FORUM, hour=11)
 
-    response = client.get("/2024/agenda/?kind=nonsense&day=1999-01-01&room=nowhere")
+    response = client.get("/2024/agenda/?kind=sub_forum&day=1999-01-01&room=nowhere")
 
-    assert response.status_code == 200
-    assert "Some filters were not understood" in response.content.decode()
+    page = text(response)
+    assert "Some filters were not understood" in page
+    assert "Youth forum" in page and "Welcome gala" not in page
+
+
+def test_room_filter_includes_whole_venue_sessions_and_language_includes_bilingual(client, edition):
+    room = RoomFactory(venue__edition=edition, slug="lotus-hall")
+    make_session(edition, "In the room", room=room, language="en")
+    make_session(edition, "Lunch break", room=None, venue=room.venue, hour=12, kind=SessionKind.BREAK)
+    make_session(edition, "Bilingual elsewhere", hour=14, language="en-zh")
+    make_session(edition, "Chinese only", hour=15, language="zh")
+
+    by_room = text(client.get("/2024/agenda/?room=lotus-hall"))
+    english = text(client.get("/2024/agenda/?language=en"))
+
+    assert "In the room" in by_room and "Lunch break" in by_room and "Bilingual elsewhere" not in by_room
+    assert "In the room" in english and "Bilingual elsewhere" in english and "Chinese only" not in english
+
+
+def test_now_page_refuses_an_impossible_moment_with_400(client, edition):
+    assert client.get("/2024/now/?at=2024-11-20T25:00").status_code == 400
+    assert client.get("/2024/now/?at=garbage").status_code == 400
 
 
 def test_cancelled_sessions_stay_visible_and_marked_drafts_never_appear(client, edition):
