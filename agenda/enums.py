@@ -50,3 +50,16 @@ class SpeakerRole(models.TextChoices):
     PANELIST = "panelist", _("Panelist")
     MODERATOR = "moderator", _("Moderator")
     HOST = "host", _("Host")
+
+
+class ExhibitCategory(models.TextChoices):
+    ARTIFICIAL_INTELLIGENCE = "ai", _("Artificial intelligence")
+    ROBOTICS = "robotics", _("Robotics")
+    QUANTUM = "quantum", _("Quantum technology")
+    NETWORKS = "networks", _("Networks and 5G")
+    DIGITAL_CULTURE = "digital_culture", _("Digital culture")
+    SMART_CITY = "smart_city", _("Smart city")
+    CYBERSECURITY = "cybersecurity", _("Cybersecurity")
+    DIGITAL_ECONOMY = "digital_economy", _("Digital economy and e-commerce")
+    MOBILITY = "mobility", _("Smart mobility and logistics")
+    OTHER = "other", _("Other")

@@ -10,7 +10,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from agenda.models import Edition, Organisation, Person, Room, Session, Topic
+from agenda.models import Edition, Exhibit, Expo, Hall, Organisation, Person, Room, Session, Topic
 
 
 def _edition_for(row):
@@ -179,3 +179,38 @@ class SessionResource(ProgrammeResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("edition", "room", "topic")
+
+
+class ExhibitResource(resources.ModelResource):
+    """Exhibits by edition and slug; the expo, exhibitor and hall are named by slug within the edition."""
+
+    edition = fields.Field(column_name="edition", attribute="expo__edition__slug", readonly=True)
+    expo = fields.Field(attribute="expo", column_name="expo", widget=EditionScopedForeignKeyWidget(Expo))
+    exhibitor = fields.Field(
+        attribute="exhibitor", column_name="exhibitor", widget=EditionScopedForeignKeyWidget(Organisation)
+    )
+    hall = fields.Field(
+        attribute="hall", column_name="hall", widget=EditionScopedForeignKeyWidget(Hall, "expo__edition__slug")
+    )
+
+    class Meta:
+        model = Exhibit
+        fields = (
+            "edition",
+            "expo",
+            "slug",
+            "title",
+            "exhibitor",
+            "category",
+            "hall",
+            "booth",
+            "is_featured",
+            "description",
+        )
+        import_id_fields = ("expo", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = False
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("expo__edition", "exhibitor", "hall")

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agenda.enums import SessionStatus
-from agenda.models import Edition, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.images import delete_files, make_renditions, normalise_image
+from agenda.models import Edition, ExhibitPicture, Session, SessionItem, SessionOrganiser, SessionSpeaker
 
 
 def programme_changed(*, edition_id: int) -> None:
@@ -73,3 +74,29 @@ def session_duplicate(*, session: Session) -> Session:
         )
         new_item.speakers.set(item.speakers.all())
     return copy
+
+
+@transaction.atomic
+def exhibit_picture_store(*, picture: ExhibitPicture, upload) -> ExhibitPicture:
+    """Save a new or replaced exhibit picture: upright, without camera data, with its renditions.
+
+    The renditions are made once here, so pages never resize on request; the files a replaced
+    picture leaves behind are removed once the change is committed.
+    """
+    old_names = []
+    if picture.pk:
+        stored = ExhibitPicture.objects.filter(pk=picture.pk).values_list("image", "thumbnail", "large").first()
+        old_names = [name for name in stored or () if name]
+    normalised = normalise_image(upload)
+    picture.image.save(normalised.name, normalised, save=False)
+    renditions = make_renditions(picture.image)
+    picture.thumbnail.save(renditions["thumb"].name, renditions["thumb"], save=False)
+    picture.thumbnail_width = renditions["thumb"].width
+    picture.large.save(renditions["large"].name, renditions["large"], save=False)
+    picture.large_width = renditions["large"].width
+    picture.full_clean()
+    picture.save()
+    kept = set(picture.file_names)
+    storage = picture.image.storage
+    transaction.on_commit(lambda: delete_files(storage, [name for name in old_names if name not in kept]))
+    return picture

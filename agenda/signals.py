@@ -1,10 +1,12 @@
 """Cache invalidation only: any change to an edition's programme bumps its programme version."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from agenda import models
+from agenda.images import delete_files
 from agenda.middleware import ADMIN_ZONE_CACHE_KEY
 from agenda.services import all_programmes_changed, programme_changed
 
@@ -16,6 +18,14 @@ def _edition_id(instance):
         return models.Venue.objects.filter(pk=instance.venue_id).values_list("edition_id", flat=True).first()
     if isinstance(instance, models.SessionSpeaker | models.SessionOrganiser | models.SessionItem):
         return models.Session.objects.filter(pk=instance.session_id).values_list("edition_id", flat=True).first()
+    if isinstance(instance, models.Hall | models.Exhibit):
+        return models.Expo.objects.filter(pk=instance.expo_id).values_list("edition_id", flat=True).first()
+    if isinstance(instance, models.ExhibitPicture):
+        exhibits = models.Exhibit.objects.filter(pk=instance.exhibit_id)
+        return exhibits.values_list("expo__edition_id", flat=True).first()
+    if isinstance(instance, models.AwardCategory | models.Honouree):
+        programmes = models.AwardProgramme.objects.filter(pk=instance.programme_id)
+        return programmes.values_list("edition_id", flat=True).first()
     return getattr(instance, "edition_id", None)
 
 
@@ -30,6 +40,13 @@ PROGRAMME_MODELS = (
     models.SessionSpeaker,
     models.SessionOrganiser,
     models.SessionItem,
+    models.Expo,
+    models.Hall,
+    models.Exhibit,
+    models.ExhibitPicture,
+    models.AwardProgramme,
+    models.AwardCategory,
+    models.Honouree,
 )
 
 
@@ -57,3 +74,10 @@ def bump_on_summit(sender, raw=False, **kwargs):
 def bump_on_item_speakers(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, models.SessionItem):
         programme_changed(edition_id=_edition_id(instance))
+
+
+@receiver(post_delete, sender=models.ExhibitPicture)
+def remove_picture_files(sender, instance, **kwargs):
+    # Storage hygiene: a deleted picture (also through a deleted exhibit or expo) leaves no files.
+    names, storage = instance.file_names, instance.image.storage
+    transaction.on_commit(lambda: delete_files(storage, names))

@@ -1,9 +1,18 @@
+from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
+from .expo import Exhibit, ExhibitPicture, Expo, Hall
 from .people import Organisation, Person, Topic
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
 from .venue import Room, Venue
 
 __all__ = [
+    "AwardCategory",
+    "AwardProgramme",
+    "Exhibit",
+    "ExhibitPicture",
+    "Expo",
+    "Hall",
+    "Honouree",
     "Edition",
     "Organisation",
     "Person",

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from agenda.enums import OrganisationKind
+from agenda.images import validate_image_upload
 from agenda.validators import validate_hex_colour, validate_same_edition
 
 
@@ -35,7 +36,7 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True, validators=[validate_image_upload])
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
     )
@@ -67,7 +68,7 @@ class Person(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image_upload])
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
     )

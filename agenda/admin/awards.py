@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from agenda.models import AwardCategory, AwardProgramme, Honouree
+
+
+class CategoryInline(admin.TabularInline):
+    model = AwardCategory
+    extra = 0
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class HonoureeInline(admin.StackedInline):
+    model = Honouree
+    extra = 1
+    autocomplete_fields = ["person", "organisation"]
+    fields = [("person", "organisation"), ("category", "position"), "case_title", "citation"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Only this programme's categories make sense for its honourees.
+        categories = formset.form.base_fields["category"]
+        categories.queryset = AwardCategory.objects.filter(programme=obj) if obj else AwardCategory.objects.none()
+        return formset
+
+
+@admin.register(AwardProgramme)
+class AwardProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "ceremony", "honouree_count", "position"]
+    list_filter = ["edition"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["ceremony"]
+    inlines = [CategoryInline, HonoureeInline]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("edition", "ceremony")
+        return queryset.annotate(honouree_total=Count("honourees"))
+
+    @admin.display(description=_("honourees"), ordering="honouree_total")
+    def honouree_count(self, obj):
+        return obj.honouree_total
+
+
+@admin.register(Honouree)
+class HonoureeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "programme", "category", "person", "organisation", "position"]
+    list_filter = ["programme__edition", "programme"]
+    search_fields = ["case_title", "citation", "person__name", "organisation__name"]
+    autocomplete_fields = ["person", "organisation"]
+    list_select_related = ["programme", "category", "person", "organisation"]

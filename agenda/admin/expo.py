@@ -1,0 +1,135 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+
+from agenda import services
+from agenda.images import ACCEPT_ATTRIBUTE
+from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
+from agenda.resources import ExhibitResource
+
+
+def preview(picture, width=120):
+    if not picture or not picture.thumbnail:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" style="height:auto;border-radius:4px">',
+        picture.thumbnail.url,
+        picture.alt_text,
+        width,
+    )
+
+
+class HallInline(admin.TabularInline):
+    model = Hall
+    extra = 1
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ExhibitInline(admin.TabularInline):
+    model = Exhibit
+    extra = 0
+    fields = ["title", "slug", "exhibitor", "category", "hall", "booth", "is_featured", "position"]
+    autocomplete_fields = ["exhibitor"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
+
+
+@admin.register(Expo)
+class ExpoAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "venue", "start_date", "end_date", "exhibit_count"]
+    list_filter = ["edition"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["venue"]
+    inlines = [HallInline, ExhibitInline]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("edition", "venue").annotate(exhibit_total=Count("exhibits"))
+        )
+
+    @admin.display(description=_("exhibits"), ordering="exhibit_total")
+    def exhibit_count(self, obj):
+        return obj.exhibit_total
+
+
+class PictureForm(forms.ModelForm):
+    class Meta:
+        model = ExhibitPicture
+        fields = ["image", "alt_text", "position"]
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})}
+
+
+class PictureInline(admin.TabularInline):
+    model = ExhibitPicture
+    form = PictureForm
+    extra = 1
+    fields = ["preview", "image", "alt_text", "position"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return preview(obj)
+
+
+@admin.register(Hall)
+class HallAdmin(admin.ModelAdmin):
+    list_display = ["name", "expo", "position"]
+    list_filter = ["expo__edition"]
+    search_fields = ["name", "expo__name"]
+    list_select_related = ["expo"]
+
+
+@admin.register(Exhibit)
+class ExhibitAdmin(ImportExportModelAdmin):
+    resource_classes = [ExhibitResource]
+    list_display = ["cover", "title", "exhibitor", "category", "hall", "booth", "is_featured", "edition"]
+    list_display_links = ["cover", "title"]
+    list_filter = ["expo__edition", "expo", "category", "hall", "is_featured", "is_sample"]
+    list_editable = ["is_featured"]
+    search_fields = ["title", "slug", "description", "exhibitor__name", "booth"]
+    autocomplete_fields = ["exhibitor"]
+    prepopulated_fields = {"slug": ["title"]}
+    list_select_related = ["expo__edition", "exhibitor", "hall"]
+    inlines = [PictureInline]
+    fieldsets = [
+        (None, {"fields": ["expo", "title", "slug", "exhibitor", "category"]}),
+        (_("Where"), {"fields": [("hall", "booth")]}),
+        (_("Content"), {"fields": ["description", ("is_featured", "position")]}),
+    ]
+
+    def get_queryset(self, request):
+        from django.db.models import Prefetch
+
+        first_pictures = ExhibitPicture.objects.order_by("position", "pk")
+        return super().get_queryset(request).prefetch_related(Prefetch("pictures", queryset=first_pictures))
+
+    @admin.display(description=_("picture"))
+    def cover(self, obj):
+        pictures = list(obj.pictures.all())
+        return preview(pictures[0] if pictures else None, width=64)
+
+    @admin.display(description=_("edition"), ordering="expo__edition__start_date")
+    def edition(self, obj):
+        return obj.expo.edition.slug
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ExhibitPicture:
+            return super().save_formset(request, form, formset, change)
+        # Pictures go through the service: normalised, renditions made, replaced files removed.
+        for picture_form in formset.forms:
+            if not picture_form.has_changed() or picture_form in formset.deleted_forms:
+                continue
+            picture = picture_form.instance
+            picture.exhibit = form.instance
+            upload = picture_form.cleaned_data.get("image")
+            if "image" in picture_form.changed_data and upload:
+                services.exhibit_picture_store(picture=picture, upload=upload)
+            else:
+                picture.save()
+        for picture_form in formset.deleted_forms:
+            if picture_form.instance.pk:
+                picture_form.instance.delete()
