@@ -23,6 +23,29 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:agenda_session_changelist")
 
 
+def session_form(edition, **overrides):
+    data = {
+        "edition": edition.pk,
+        "kind": "sub_forum",
+        "title": "Forum",
+        "slug": "forum",
+        "status": "draft",
+        "start_0": edition.start_date.isoformat(),
+        "start_1": "14:00",
+        "end_0": edition.start_date.isoformat(),
+        "end_1": "17:00",
+        "language": "en",
+        "speaker_links-TOTAL_FORMS": "0",
+        "speaker_links-INITIAL_FORMS": "0",
+        "organiser_links-TOTAL_FORMS": "0",
+        "organiser_links-INITIAL_FORMS": "0",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
 def changelist_queries(client, **params):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(CHANGELIST, params)
@@ -76,28 +99,22 @@ def test_saving_a_clashing_session_warns_and_names_both_sessions(organiser_clien
     existing = SessionFactory(edition=edition, room=room, title="IPv6 forum")
     SessionSpeakerFactory(session=existing, person=speaker)
     start = existing.start.astimezone(edition.zone)
-    data = {
-        "edition": edition.pk,
-        "kind": "sub_forum",
-        "title": "Computing network forum",
-        "slug": "computing-network",
-        "status": "draft",
-        "start_0": start.strftime("%Y-%m-%d"),
-        "start_1": "10:00",
-        "end_0": start.strftime("%Y-%m-%d"),
-        "end_1": "12:00",
-        "room": room.pk,
-        "language": "en",
-        "speaker_links-TOTAL_FORMS": "1",
-        "speaker_links-INITIAL_FORMS": "0",
-        "speaker_links-0-person": speaker.pk,
-        "speaker_links-0-role": "speaker",
-        "speaker_links-0-position": "0",
-        "organiser_links-TOTAL_FORMS": "0",
-        "organiser_links-INITIAL_FORMS": "0",
-        "items-TOTAL_FORMS": "0",
-        "items-INITIAL_FORMS": "0",
-    }
+    data = session_form(
+        edition,
+        title="Computing network forum",
+        slug="computing-network",
+        start_0=start.strftime("%Y-%m-%d"),
+        start_1="10:00",
+        end_0=start.strftime("%Y-%m-%d"),
+        end_1="12:00",
+        room=room.pk,
+        **{
+            "speaker_links-TOTAL_FORMS": "1",
+            "speaker_links-0-person": speaker.pk,
+            "speaker_links-0-role": "speaker",
+            "speaker_links-0-position": "0",
+        },
+    )
 
     response = organiser_client.post(reverse("admin:agenda_session_add"), data, follow=True)
 
@@ -109,24 +126,17 @@ def test_saving_a_clashing_session_warns_and_names_both_sessions(organiser_clien
 
 def test_admin_times_are_read_in_the_edition_time_zone(organiser_client):
     edition = EditionFactory(is_current=True, start_date=dt.date(2024, 11, 19), end_date=dt.date(2024, 11, 22))
-    data = {
-        "edition": edition.pk,
-        "kind": "plenary",
-        "title": "Main forum",
-        "slug": "main-forum",
-        "status": "published",
-        "start_0": "2024-11-20",
-        "start_1": "09:00",
-        "end_0": "2024-11-20",
-        "end_1": "12:00",
-        "language": "en-zh",
-        "speaker_links-TOTAL_FORMS": "0",
-        "speaker_links-INITIAL_FORMS": "0",
-        "organiser_links-TOTAL_FORMS": "0",
-        "organiser_links-INITIAL_FORMS": "0",
-        "items-TOTAL_FORMS": "0",
-        "items-INITIAL_FORMS": "0",
-    }
+    data = session_form(
+        edition,
+        kind="plenary",
+        title="Main forum",
+        slug="main-forum",
+        status="published",
+        start_0="2024-11-20",
+        start_1="09:00",
+        end_0="2024-11-20",
+        end_1="12:00",
+    )
 
     response = organiser_client.post(reverse("admin:agenda_session_add"), data)
 
@@ -137,24 +147,9 @@ def test_admin_times_are_read_in_the_edition_time_zone(organiser_client):
 
 def test_session_ending_before_it_starts_is_refused_on_the_form_with_input_kept(organiser_client):
     edition = EditionFactory()
-    data = {
-        "edition": edition.pk,
-        "kind": "sub_forum",
-        "title": "<b>Cybersecurity</b> forum",
-        "slug": "cybersecurity",
-        "status": "draft",
-        "start_0": edition.start_date.isoformat(),
-        "start_1": "14:00",
-        "end_0": edition.start_date.isoformat(),
-        "end_1": "13:00",
-        "language": "en",
-        "speaker_links-TOTAL_FORMS": "0",
-        "speaker_links-INITIAL_FORMS": "0",
-        "organiser_links-TOTAL_FORMS": "0",
-        "organiser_links-INITIAL_FORMS": "0",
-        "items-TOTAL_FORMS": "0",
-        "items-INITIAL_FORMS": "0",
-    }
+    data = session_form(
+        edition, title="<b>Cybersecurity</b> forum", slug="cybersecurity", start_1="14:00", end_1="13:00"
+    )
 
     response = organiser_client.post(reverse("admin:agenda_session_add"), data)
 
@@ -234,29 +229,6 @@ def test_programme_editor_can_edit_sessions_but_not_users(client, programme_edit
     assert client.get(CHANGELIST).status_code == 200
     assert client.get(reverse("admin:agenda_session_add")).status_code == 200
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
-
-
-def session_form(edition, **overrides):
-    data = {
-        "edition": edition.pk,
-        "kind": "sub_forum",
-        "title": "Forum",
-        "slug": "forum",
-        "status": "draft",
-        "start_0": edition.start_date.isoformat(),
-        "start_1": "14:00",
-        "end_0": edition.start_date.isoformat(),
-        "end_1": "17:00",
-        "language": "en",
-        "speaker_links-TOTAL_FORMS": "0",
-        "speaker_links-INITIAL_FORMS": "0",
-        "organiser_links-TOTAL_FORMS": "0",
-        "organiser_links-INITIAL_FORMS": "0",
-        "items-TOTAL_FORMS": "0",
-        "items-INITIAL_FORMS": "0",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_adding_a_session_refuses_a_speaker_and_item_speaker_from_another_edition(organiser_client):
