@@ -1,0 +1,119 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from attendees.enums import CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
+
+
+def new_token_key():
+    return secrets.token_urlsafe(16)
+
+
+class Registration(models.Model):
+    """A delegate's registration for an edition."""
+
+    edition = models.ForeignKey(
+        "agenda.Edition", on_delete=models.PROTECT, related_name="registrations", verbose_name=_("edition")
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("email"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=300)
+    position = models.CharField(_("position"), max_length=200)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    category = models.CharField(_("delegate category"), max_length=20, choices=DelegateCategory.choices)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
+    accessibility_needs = models.CharField(_("accessibility needs"), max_length=500, blank=True)
+    consented_at = models.DateTimeField(_("privacy notice accepted"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=RegistrationStatus.choices, default=RegistrationStatus.SUBMITTED
+    )
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # Part of every self-service link: replacing it makes all earlier links stop working.
+    token_key = models.CharField(max_length=40, default=new_token_key, editable=False)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sessions = models.ManyToManyField(
+        "agenda.Session", through="SessionChoice", related_name="registrations", verbose_name=_("sessions")
+    )
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "edition",
+                name="one_registration_per_email_per_edition",
+                violation_error_message=_("This email address is already registered for this edition."),
+            ),
+            models.CheckConstraint(
+                condition=Q(checked_in_at__isnull=True) | Q(status=RegistrationStatus.CHECKED_IN),
+                name="checked_in_time_only_when_checked_in",
+            ),
+        ]
+        permissions = [("check_in", _("Can check delegates in"))]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    @property
+    def colour(self):
+        return CATEGORY_COLOURS.get(self.category, "#475467")
+
+    @property
+    def is_active(self):
+        return self.status in (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN)
+
+
+class SessionChoice(models.Model):
+    """A delegate's place in a session that requires registration: a seat, or a place on its waiting list."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="choices", verbose_name=_("registration")
+    )
+    session = models.ForeignKey(
+        "agenda.Session", on_delete=models.PROTECT, related_name="choices", verbose_name=_("session")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ChoiceStatus.choices)
+    # Waiting lists are served in this order (the order in which requests took their turn).
+    created_at = models.DateTimeField(_("chosen"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session choice")
+        verbose_name_plural = _("session choices")
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["registration", "session"], name="one_choice_per_session")]
+        indexes = [models.Index(fields=["session", "status", "created_at"], name="choice_session_status")]
+
+    def __str__(self):
+        return f"{self.registration} → {self.session} ({self.get_status_display()})"
+
+
+class StatusChange(models.Model):
+    """Who changed a registration, when, and what they said."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="history", verbose_name=_("registration")
+    )
+    old_status = models.CharField(_("from"), max_length=12, choices=RegistrationStatus.choices, blank=True)
+    new_status = models.CharField(_("to"), max_length=12, choices=RegistrationStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
+    )
+    changed_at = models.DateTimeField(_("at"), auto_now_add=True)
+    message = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.old_status or '—'} → {self.new_status}"

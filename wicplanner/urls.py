@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("agenda.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("", include("attendees.urls")),
     path("", include("agenda.urls")),
 ]
 

@@ -65,6 +65,12 @@ class Edition(models.Model):
         _("current edition"), default=False, help_text=_("The edition shown on the home page. Only one can be current.")
     )
 
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    registration_cap = models.PositiveIntegerField(
+        _("delegate cap"), null=True, blank=True, help_text=_("Most delegates the edition accepts; empty for no limit.")
+    )
+
     # Bumped whenever anything in the edition's programme changes: pages and feeds are cached per
     # version, so a saved edit is visible on the next request in every server process.
     programme_version = models.PositiveIntegerField(_("programme version"), default=1, editable=False)

@@ -180,3 +180,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Where the site is reached, for links in emails (self-service, badges).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Registration and resend forms per client address; "off" for load tests (a ministry shares one address).
+REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="30/m")

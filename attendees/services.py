@@ -1,0 +1,277 @@
+"""Registration rules that span rows: capacity, waiting lists, the status workflow and its emails.
+
+Seats are decided under row locks taken in a stable order (the sessions by primary key, after the
+edition when it has an overall cap), so concurrent registrations can never overfill a session.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agenda.models import Edition, Session
+from attendees import emails
+from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
+from attendees.models import Registration, SessionChoice, StatusChange, new_token_key
+
+
+class RegistrationError(Exception):
+    """A rule stops the change; the message is for the person who asked."""
+
+
+class AlreadyRegistered(RegistrationError):
+    def __init__(self, registration):
+        super().__init__(_("This email address is already registered."))
+        self.registration = registration
+
+
+class AlreadyCheckedIn(RegistrationError):
+    def __init__(self, registration):
+        super().__init__(_("Already checked in."))
+        self.registration = registration
+
+
+@dataclass
+class Placement:
+    session: Session
+    status: str
+
+
+def registration_window_problem(*, edition, now=None):
+    """Why registration is not possible right now, or None."""
+    now = now or timezone.now()
+    if edition.registration_opens_at is None or now < edition.registration_opens_at:
+        return _("Registration is not open yet.")
+    if edition.registration_closes_at and now >= edition.registration_closes_at:
+        return _("Registration has closed.")
+    return None
+
+
+def registrable_sessions(*, edition):
+    """Sessions a delegate may choose when registering: published, and requiring registration."""
+    return (
+        Session.objects.filter(edition=edition, registration_required=True, status="published")
+        .select_related("room")
+        .order_by("start", "title")
+    )
+
+
+def seats_taken(session_ids):
+    """Seats held per session: by delegates whose registration is still active."""
+    from django.db.models import Count
+
+    rows = (
+        SessionChoice.objects.filter(
+            session_id__in=session_ids, status=ChoiceStatus.SEAT, registration__status__in=ACTIVE_STATUSES
+        )
+        .values("session_id")
+        .annotate(taken=Count("pk"))
+    )
+    taken = {row["session_id"]: row["taken"] for row in rows}
+    return {session_id: taken.get(session_id, 0) for session_id in session_ids}
+
+
+def waitlist_counts(session_ids):
+    from django.db.models import Count
+
+    rows = (
+        SessionChoice.objects.filter(
+            session_id__in=session_ids, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
+        )
+        .values("session_id")
+        .annotate(waiting=Count("pk"))
+    )
+    waiting = {row["session_id"]: row["waiting"] for row in rows}
+    return {session_id: waiting.get(session_id, 0) for session_id in session_ids}
+
+
+def _lock_sessions(session_ids):
+    # A stable order (by primary key) means two registrations never wait on each other's locks.
+    return list(Session.objects.select_for_update().filter(pk__in=sorted(set(session_ids))).order_by("pk"))
+
+
+def _place(registration, sessions):
+    taken = seats_taken([s.pk for s in sessions])
+    placements = []
+    for session in sessions:
+        has_room = session.capacity is None or taken[session.pk] < session.capacity
+        status = ChoiceStatus.SEAT if has_room else ChoiceStatus.WAITLIST
+        SessionChoice.objects.create(registration=registration, session=session, status=status)
+        placements.append(Placement(session=session, status=status))
+    return placements
+
+
+def _record(registration, *, old, new, by=None, message=""):
+    StatusChange.objects.create(
+        registration=registration, old_status=old, new_status=new, changed_by=by, message=message
+    )
+
+
+def _promote(session_ids):
+    """Fill freed seats from the waiting lists, in order; each promoted delegate is emailed."""
+    sessions = _lock_sessions(session_ids)
+    taken = seats_taken([s.pk for s in sessions])
+    promoted = []
+    for session in sessions:
+        free = None if session.capacity is None else session.capacity - taken[session.pk]
+        waiting = (
+            SessionChoice.objects.filter(
+                session=session, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
+            )
+            .select_related("registration__edition", "session")
+            .order_by("created_at", "pk")
+        )
+        if free is not None:
+            waiting = waiting[: max(free, 0)]
+        for choice in waiting:
+            choice.status = ChoiceStatus.SEAT
+            choice.save(update_fields=["status"])
+            promoted.append(choice)
+            transaction.on_commit(lambda c=choice: emails.send_promoted(c))
+    return promoted
+
+
+@transaction.atomic
+def registration_create(*, edition, data, session_ids=(), now=None):
+    """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order."""
+    problem = registration_window_problem(edition=edition, now=now)
+    if problem:
+        raise RegistrationError(problem)
+    email = data["email"].strip()
+    existing = Registration.objects.filter(edition=edition).annotate(e=Lower("email")).filter(e=email.lower()).first()
+    if existing is not None:
+        raise AlreadyRegistered(existing)
+    if edition.registration_cap is not None:
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
+        if active >= edition.registration_cap:
+            raise RegistrationError(_("Registration is full: the edition has reached its number of delegates."))
+    allowed = set(registrable_sessions(edition=edition).filter(pk__in=session_ids).values_list("pk", flat=True))
+    if set(session_ids) - allowed:
+        raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
+    sessions = _lock_sessions(allowed)
+    registration = Registration(edition=edition, consented_at=timezone.now(), **{**data, "email": email})
+    registration.full_clean(exclude=["consented_at"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        # Another request registered the same address a moment ago.
+        existing = Registration.objects.annotate(e=Lower("email")).get(edition=edition, e=email.lower())
+        raise AlreadyRegistered(existing)
+    placements = _place(registration, sessions)
+    _record(registration, old="", new=RegistrationStatus.SUBMITTED)
+    transaction.on_commit(lambda: emails.send_received(registration, placements))
+    return registration
+
+
+@transaction.atomic
+def registration_update(*, registration, data, session_ids):
+    """A delegate edits details or changes sessions: dropped seats go to the waiting list's next in line."""
+    for field, value in data.items():
+        setattr(registration, field, value)
+    registration.full_clean(exclude=["consented_at"], validate_constraints=False)
+    registration.save()
+    current = {choice.session_id: choice for choice in registration.choices.all()}
+    wanted = set(
+        registrable_sessions(edition=registration.edition).filter(pk__in=session_ids).values_list("pk", flat=True)
+    )
+    dropped = set(current) - wanted
+    added = wanted - set(current)
+    sessions = _lock_sessions(dropped | added)
+    SessionChoice.objects.filter(registration=registration, session_id__in=dropped).delete()
+    placements = _place(registration, [s for s in sessions if s.pk in added])
+    _promote(dropped)
+    transaction.on_commit(lambda: emails.send_updated(registration, placements))
+    return registration
+
+
+def _change_status(registration, *, allowed_from, new, by, message):
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    old = registration.status
+    if old not in allowed_from:
+        raise RegistrationError(
+            _("A registration that is “%(status)s” cannot become “%(new)s”.")
+            % {"status": registration.get_status_display(), "new": RegistrationStatus(new).label}
+        )
+    registration.status = new
+    registration.save(update_fields=["status", "updated_at"])
+    _record(registration, old=old, new=new, by=by, message=message)
+    return registration
+
+
+@transaction.atomic
+def registration_approve(*, registration, by=None, message=""):
+    registration = _change_status(
+        registration,
+        allowed_from=[RegistrationStatus.SUBMITTED],
+        new=RegistrationStatus.APPROVED,
+        by=by,
+        message=message,
+    )
+    transaction.on_commit(lambda: emails.send_approved(registration, message))
+    return registration
+
+
+@transaction.atomic
+def registration_reject(*, registration, by=None, message=""):
+    registration = _change_status(
+        registration,
+        allowed_from=[RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED],
+        new=RegistrationStatus.REJECTED,
+        by=by,
+        message=message,
+    )
+    _promote(registration.choices.values_list("session_id", flat=True))
+    transaction.on_commit(lambda: emails.send_rejected(registration, message))
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration, by=None, message=""):
+    registration = _change_status(
+        registration,
+        allowed_from=[RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED],
+        new=RegistrationStatus.CANCELLED,
+        by=by,
+        message=message,
+    )
+    _promote(registration.choices.values_list("session_id", flat=True))
+    transaction.on_commit(lambda: emails.send_cancelled(registration))
+    return registration
+
+
+@transaction.atomic
+def registration_check_in(*, registration, by=None):
+    """Mark an approved delegate as arrived; a second scan says when they were checked in."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CHECKED_IN:
+        raise AlreadyCheckedIn(registration)
+    if registration.status != RegistrationStatus.APPROVED:
+        raise RegistrationError(
+            _("Not checked in: this registration is “%(status)s”.") % {"status": registration.get_status_display()}
+        )
+    registration.status = RegistrationStatus.CHECKED_IN
+    registration.checked_in_at = timezone.now()
+    registration.save(update_fields=["status", "checked_in_at", "updated_at"])
+    _record(registration, old=RegistrationStatus.APPROVED, new=RegistrationStatus.CHECKED_IN, by=by)
+    return registration
+
+
+@transaction.atomic
+def registration_send_link(*, edition, email):
+    """Send a fresh self-service link to a registered address; earlier links stop working. Silent otherwise."""
+    registration = (
+        Registration.objects.select_for_update()
+        .annotate(e=Lower("email"))
+        .filter(edition=edition, e=email.strip().lower())
+        .first()
+    )
+    if registration is None:
+        return None
+    registration.token_key = new_token_key()
+    registration.save(update_fields=["token_key", "updated_at"])
+    transaction.on_commit(lambda: emails.send_link(registration))
+    return registration

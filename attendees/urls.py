@@ -1,0 +1,14 @@
+from django.urls import path
+
+from attendees import views
+
+app_name = "attendees"
+
+urlpatterns = [
+    path("checkin/", views.checkin, name="checkin"),
+    path("<slug:edition>/register/", views.register, name="register"),
+    path("<slug:edition>/register/thanks/", views.register_thanks, name="register_thanks"),
+    path("<slug:edition>/registration/resend/", views.resend_link, name="resend"),
+    path("<slug:edition>/registration/<str:token>/", views.manage, name="manage"),
+    path("<slug:edition>/registration/<str:token>/badge/", views.badge, name="badge"),
+]

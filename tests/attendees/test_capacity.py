@@ -1,0 +1,106 @@
+"""Seats under load: real concurrent connections against PostgreSQL, as at the opening of registration."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core import mail
+from django.db import connection, connections
+
+from agenda.enums import SessionKind
+from attendees import services
+from attendees.enums import ChoiceStatus
+from attendees.models import Registration, SessionChoice
+from tests.factories import EditionFactory, SessionFactory
+from tests.factories.attendees import delegate_data, open_registration
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL (DATABASE_URL=postgres://…)"
+)
+
+
+def register_many(edition, forum, count, workers=40):
+    """`count` delegates submit at once from `workers` connections; returns the errors raised."""
+    start = threading.Barrier(workers)
+    errors = []
+
+    def submit(numbers):
+        start.wait(timeout=30)
+        try:
+            for n in numbers:
+                try:
+                    services.registration_create(edition=edition, data=delegate_data(n), session_ids=[forum.pk])
+                except Exception as error:  # collected and asserted: a failure must not hide in a thread
+                    errors.append(error)
+        finally:
+            connections.close_all()
+
+    batches = [list(range(w, count, workers)) for w in range(workers)]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(submit, batches))
+    return errors
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_hundred_concurrent_registrations_fill_fifty_seats_and_waitlist_the_rest_in_order():
+    edition = open_registration(EditionFactory())
+    forum = SessionFactory(edition=edition, kind=SessionKind.SUB_FORUM, capacity=50, registration_required=True)
+
+    errors = register_many(edition, forum, 200)
+
+    choices = list(SessionChoice.objects.filter(session=forum).order_by("created_at", "pk"))
+    assert errors == []
+    assert Registration.objects.count() == 200
+    assert len({c.registration.email for c in choices}) == 200
+    assert [c.status for c in choices] == [ChoiceStatus.SEAT] * 50 + [ChoiceStatus.WAITLIST] * 150
+    assert services.seats_taken([forum.pk]) == {forum.pk: 50}
+
+    # A cancellation frees one seat: exactly the first on the waiting list gets it, and is told.
+    first_waiting = choices[50]
+    mail.outbox.clear()
+    services.registration_cancel(registration=choices[0].registration)
+
+    statuses = dict(SessionChoice.objects.filter(session=forum).values_list("pk", "status"))
+    assert statuses[first_waiting.pk] == ChoiceStatus.SEAT
+    assert sum(1 for status in statuses.values() if status == ChoiceStatus.SEAT) == 51  # 50 active + the cancelled row
+    assert services.seats_taken([forum.pk]) == {forum.pk: 50}
+    assert [m.to for m in mail.outbox if "a seat is free" in m.subject] == [[first_waiting.registration.email]]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_with_the_same_email_create_one():
+    edition = open_registration(EditionFactory())
+    workers = 20
+    start = threading.Barrier(workers)
+    outcomes = []
+
+    def submit(_):
+        try:
+            start.wait(timeout=30)
+            services.registration_create(edition=edition, data=delegate_data(1, email="Same@Example.org"))
+            outcomes.append("created")
+        except services.AlreadyRegistered:
+            outcomes.append("already")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(submit, range(workers)))
+
+    assert sorted(outcomes) == ["already"] * (workers - 1) + ["created"]
+    assert Registration.objects.count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_overall_cap_holds_under_concurrency():
+    edition = open_registration(EditionFactory(), registration_cap=30)
+    forum = SessionFactory(edition=edition, capacity=None, registration_required=True)
+
+    errors = register_many(edition, forum, 60, workers=30)
+
+    assert Registration.objects.count() == 30
+    assert len(errors) == 30
+    assert all(isinstance(error, services.RegistrationError) for error in errors)
