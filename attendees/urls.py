@@ -1,11 +1,11 @@
 from django.urls import path
 
-from attendees import views
+from attendees import checkin, views
 
 app_name = "attendees"
 
 urlpatterns = [
-    path("checkin/", views.checkin, name="checkin"),
+    path("checkin/", checkin.checkin, name="checkin"),
     path("<slug:edition>/register/", views.register, name="register"),
     path("<slug:edition>/register/thanks/", views.register_thanks, name="register_thanks"),
     path("<slug:edition>/registration/resend/", views.resend_link, name="resend"),
