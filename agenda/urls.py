@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda.views import feeds, home, people, programme
+from agenda.views import awards, expo, feeds, home, people, programme
 
 app_name = "agenda"
 
@@ -17,6 +17,10 @@ urlpatterns = [
     path("<slug:edition>/speakers/<slug:slug>/", people.speaker_detail, name="speaker_detail"),
     path("<slug:edition>/organisations/", people.organisation_list, name="organisation_list"),
     path("<slug:edition>/organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
+    path("<slug:edition>/expo/", expo.expo_list, name="expo_list"),
+    path("<slug:edition>/expo/<slug:slug>/", expo.exhibit_detail, name="exhibit_detail"),
+    path("<slug:edition>/awards/", awards.award_list, name="award_list"),
+    path("<slug:edition>/awards/<slug:slug>/", awards.award_detail, name="award_detail"),
     path("<slug:edition>/schedule.ics", feeds.schedule_ics, name="schedule_ics"),
     path("<slug:edition>/schedule.xml", feeds.schedule_xml, name="schedule_xml"),
     path("<slug:edition>/schedule.json", feeds.schedule_json, name="schedule_json"),

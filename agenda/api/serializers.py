@@ -4,6 +4,7 @@ The serializers read only what the views load in advance (see `agenda.api.views`
 touch the database per row.
 """
 
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
@@ -12,8 +13,29 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agenda.enums import OrganisationKind, OrganiserRole, SessionKind, SessionLanguage, SessionStatus, SpeakerRole
-from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.enums import (
+    ExhibitCategory,
+    OrganisationKind,
+    OrganiserRole,
+    SessionKind,
+    SessionLanguage,
+    SessionStatus,
+    SpeakerRole,
+)
+from agenda.models import (
+    AwardCategory,
+    AwardProgramme,
+    Edition,
+    Exhibit,
+    Honouree,
+    Organisation,
+    Person,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+)
+from agenda.selectors.expo import picture_sources
 from agenda.selectors.run_of_show import run_of_show
 
 
@@ -335,6 +357,189 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     def get_url(self, organisation) -> str:
         return absolute_url(self.context, "agenda:organisation_detail", self.context["edition"].slug, organisation.slug)
+
+
+# Exhibits
+
+
+def absolute_file_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None and url else url
+
+
+class ExhibitCategorySerializer(serializers.Serializer):
+    value = EnumField(ExhibitCategory)
+    label = serializers.CharField(read_only=True)
+
+
+class ExpoRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class HallRefSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField(read_only=True)
+    width = serializers.IntegerField(read_only=True, help_text=_("Width in pixels, for srcset."))
+
+
+class ExhibitPictureSerializer(serializers.Serializer):
+    """Reads `agenda.selectors.expo.PictureSources`: nothing but the row's own fields."""
+
+    alt_text = serializers.CharField(read_only=True)
+    width = serializers.IntegerField(source="original.width", read_only=True, help_text=_("Of the original."))
+    height = serializers.IntegerField(source="original.height", read_only=True, help_text=_("Of the original."))
+    thumbnail = serializers.SerializerMethodField(help_text=_("WebP, at most 400 pixels on its longer side."))
+    large = serializers.SerializerMethodField(help_text=_("WebP, at most 1200 pixels on its longer side."))
+    original = serializers.SerializerMethodField(help_text=_("The full-size picture, cleaned of camera data."))
+
+    def _rendition(self, rendition):
+        if rendition is None:
+            return None
+        return {"url": absolute_file_url(self.context, rendition.url), "width": rendition.width}
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_thumbnail(self, sources):
+        return self._rendition(sources.thumbnail)
+
+    @extend_schema_field(RenditionSerializer(allow_null=True))
+    def get_large(self, sources):
+        return self._rendition(sources.large)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_original(self, sources):
+        return absolute_file_url(self.context, sources.original.url)
+
+
+class ExhibitSerializer(serializers.ModelSerializer):
+    exhibitor = OrganisationRefSerializer(read_only=True)
+    category = serializers.SerializerMethodField()
+    expo = ExpoRefSerializer(read_only=True)
+    hall = HallRefSerializer(read_only=True, allow_null=True)
+    pictures = serializers.SerializerMethodField(help_text=_("In order; the first is the exhibit's cover."))
+    url = serializers.SerializerMethodField(help_text=_("The exhibit's public page."))
+
+    class Meta:
+        model = Exhibit
+        fields = [
+            "slug",
+            "title",
+            "exhibitor",
+            "category",
+            "expo",
+            "hall",
+            "booth",
+            "description",
+            "is_featured",
+            "pictures",
+            "url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ExhibitCategorySerializer)
+    def get_category(self, exhibit):
+        return {"value": exhibit.category, "label": str(exhibit.get_category_display())}
+
+    @extend_schema_field(ExhibitPictureSerializer(many=True))
+    def get_pictures(self, exhibit):
+        sources = [picture_sources(picture) for picture in exhibit.pictures.all()]
+        return ExhibitPictureSerializer(sources, many=True, context=self.context).data
+
+    def get_url(self, exhibit) -> str:
+        return absolute_url(self.context, "agenda:exhibit_detail", self.context["edition"].slug, exhibit.slug)
+
+
+# Awards
+
+
+class HonoureeKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+
+
+class AwardCeremonySerializer(serializers.ModelSerializer):
+    start = ZonedDateTimeField()
+    end = ZonedDateTimeField()
+    url = serializers.SerializerMethodField(help_text=_("The session's public page."))
+
+    class Meta:
+        model = Session
+        fields = ["slug", "title", "start", "end", "url"]
+        read_only_fields = fields
+
+    def get_url(self, session) -> str:
+        return absolute_url(self.context, "agenda:session_detail", self.context["edition"].slug, session.slug)
+
+
+class AwardCategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AwardCategory
+        fields = ["slug", "name"]
+        read_only_fields = fields
+
+
+class HonoureeSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField()
+    name = serializers.SerializerMethodField()
+    slug = serializers.SerializerMethodField(help_text=_("The person's or organisation's slug."))
+    category = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text=_("Slug of the award category, if any.")
+    )
+    url = serializers.SerializerMethodField(
+        help_text=_(
+            "The organisation's public page, or the person's speaker page; null for a person who does not "
+            "speak in a public session."
+        )
+    )
+
+    class Meta:
+        model = Honouree
+        fields = ["kind", "name", "slug", "case_title", "citation", "category", "url"]
+        read_only_fields = fields
+
+    @extend_schema_field(EnumField(HonoureeKind))
+    def get_kind(self, honouree):
+        return HonoureeKind.PERSON if honouree.person_id else HonoureeKind.ORGANISATION
+
+    def get_name(self, honouree) -> str:
+        return honouree.honoured.name
+
+    def get_slug(self, honouree) -> str:
+        return honouree.honoured.slug
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_url(self, honouree):
+        edition = self.context["edition"].slug
+        if honouree.person_id:
+            if not honouree.person_speaks:
+                return None
+            return absolute_url(self.context, "agenda:speaker_detail", edition, honouree.person.slug)
+        return absolute_url(self.context, "agenda:organisation_detail", edition, honouree.organisation.slug)
+
+
+class AwardProgrammeSerializer(serializers.ModelSerializer):
+    ceremony = serializers.SerializerMethodField(help_text=_("The session where it is presented."))
+    categories = AwardCategorySerializer(many=True, read_only=True)
+    honourees = HonoureeSerializer(many=True, read_only=True, help_text=_("In order, whatever their category."))
+    url = serializers.SerializerMethodField(help_text=_("The award's public page."))
+
+    class Meta:
+        model = AwardProgramme
+        fields = ["slug", "name", "description", "ceremony", "categories", "honourees", "url"]
+        read_only_fields = fields
+
+    @extend_schema_field(AwardCeremonySerializer(allow_null=True))
+    def get_ceremony(self, programme):
+        if programme.ceremony_id is None or not programme.ceremony_is_public:
+            return None
+        return AwardCeremonySerializer(programme.ceremony, context=self.context).data
+
+    def get_url(self, programme) -> str:
+        return absolute_url(self.context, "agenda:award_detail", self.context["edition"].slug, programme.slug)
 
 
 # The index

@@ -22,4 +22,8 @@ urlpatterns = [
         views.OrganisationViewSet.as_view(DETAIL),
         name="organisation-detail",
     ),
+    path("editions/<slug:edition>/exhibits/", views.ExhibitViewSet.as_view(LIST), name="exhibit-list"),
+    path("editions/<slug:edition>/exhibits/<slug:slug>/", views.ExhibitViewSet.as_view(DETAIL), name="exhibit-detail"),
+    path("editions/<slug:edition>/awards/", views.AwardViewSet.as_view(LIST), name="award-list"),
+    path("editions/<slug:edition>/awards/<slug:slug>/", views.AwardViewSet.as_view(DETAIL), name="award-detail"),
 ]

@@ -1,4 +1,4 @@
-"""The read-only JSON API: editions, and each edition's sessions, speakers and organisations.
+"""The read-only JSON API: editions, and each edition's sessions, speakers, organisations, exhibits and awards.
 
 Anyone may read what the public pages show; staff also see drafts and unpublished editions. Every
 list page takes the same number of SQL queries whatever the size of the edition.
@@ -8,6 +8,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -22,10 +23,21 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agenda.api import serializers
-from agenda.enums import SessionKind, SessionLanguage
+from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter
-from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import (
+    AwardProgramme,
+    Edition,
+    Exhibit,
+    Organisation,
+    Person,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+)
 from agenda.selectors import public_sessions
+from agenda.selectors.expo import ExhibitFilter, award_programmes, exhibits_of, with_pictures
 from agenda.views.base import PAGE_CACHE_SECONDS, is_previewer, programme_stamp
 
 
@@ -118,6 +130,12 @@ AGENDA_FILTERS = [
         OpenApiTypes.STR,
         description=_("Search in titles, descriptions, speakers, organisations and run-of-show items."),
     ),
+]
+EXHIBIT_FILTERS = [
+    OpenApiParameter("category", OpenApiTypes.STR, enum=ExhibitCategory.values, description=_("Category.")),
+    OpenApiParameter("hall", OpenApiTypes.STR, description=_("Hall slug.")),
+    OpenApiParameter("exhibitor", OpenApiTypes.STR, description=_("Slug of the exhibiting organisation.")),
+    OpenApiParameter("q", OpenApiTypes.STR, description=_("Search in titles, descriptions, exhibitors and booths.")),
 ]
 NOT_FOUND = {404: OpenApiTypes.OBJECT}
 
@@ -279,6 +297,78 @@ class OrganisationViewSet(EditionScopedViewSet):
             )
             .order_by("name", "slug")
         )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Exhibits"),
+        description=_(
+            "The exhibits of all the edition's expos, in the expo's order, with their pictures' renditions. "
+            "An invalid filter value gives a 400 response naming the field."
+        ),
+        parameters=[EDITION_PATH, *EXHIBIT_FILTERS],
+        responses={200: serializers.ExhibitSerializer(many=True), 400: OpenApiTypes.OBJECT, **NOT_FOUND},
+        tags=["expo"],
+    ),
+    retrieve=extend_schema(
+        summary=_("An exhibit"),
+        description=_("An exhibit of one of the edition's expos."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.ExhibitSerializer, **NOT_FOUND},
+        tags=["expo"],
+    ),
+)
+class ExhibitViewSet(EditionScopedViewSet):
+    serializer_class = serializers.ExhibitSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Exhibit.objects.none()
+        return with_pictures(exhibits_of(self.edition))
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        exhibit_filter = ExhibitFilter(self.request.query_params, queryset=queryset, edition=self.edition)
+        if not exhibit_filter.is_valid():
+            raise ValidationError(exhibit_filter.errors)
+        return exhibit_filter.qs
+
+    def get_object(self):
+        # Slugs are unique within an edition; should two expos ever share one, the first expo's exhibit wins.
+        exhibit = self.get_queryset().filter(slug=self.kwargs["slug"]).first()
+        if exhibit is None:
+            raise Http404
+        self.check_object_permissions(self.request, exhibit)
+        return exhibit
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Awards"),
+        description=_(
+            "The edition's award programmes in order, each with its ceremony (when that session is public), "
+            "its categories and its honourees."
+        ),
+        parameters=[EDITION_PATH],
+        responses={200: serializers.AwardProgrammeSerializer(many=True), **NOT_FOUND},
+        tags=["awards"],
+    ),
+    retrieve=extend_schema(
+        summary=_("An award"),
+        description=_("An award programme of the edition, with its categories and honourees."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.AwardProgrammeSerializer, **NOT_FOUND},
+        tags=["awards"],
+    ),
+)
+class AwardViewSet(EditionScopedViewSet):
+    serializer_class = serializers.AwardProgrammeSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return AwardProgramme.objects.none()
+        return award_programmes(edition=self.edition, preview=self.preview)
 
 
 class ApiRootView(CorsMixin, APIView):

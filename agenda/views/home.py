@@ -5,6 +5,7 @@ from django.utils import timezone
 from agenda.enums import SessionKind
 from agenda.models import Edition, Person
 from agenda.selectors import public_sessions
+from agenda.selectors.expo import exhibit_count, featured_exhibits
 from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.programme import running_and_next
 
@@ -47,7 +48,8 @@ def edition_home(request, edition):
     venues = edition.venues.all()
     context = {
         "edition": edition,
-        "counts": {**counts, "speakers": speaker_total},
+        "counts": {**counts, "speakers": speaker_total, "exhibits": exhibit_count(edition)},
+        "featured_exhibits": featured_exhibits(edition),
         "running": running,
         "upcoming": upcoming[:6],
         "highlights": highlights,

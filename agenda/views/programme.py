@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from agenda.filters import AgendaFilter
 from agenda.models import Room
 from agenda.selectors import public_sessions
+from agenda.selectors.expo import programmes_presented_at
 from agenda.selectors.run_of_show import run_of_show
 from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.grid import day_grid
@@ -85,6 +86,7 @@ def session_detail(request, edition, slug):
         "items": run_of_show(session),
         "speaker_links": session.speaker_links.all(),
         "organiser_links": session.organiser_links.all(),
+        "award_programmes": programmes_presented_at(session),
         "section": "agenda",
     }
     return render(request, "agenda/session_detail.html", context)

@@ -7,10 +7,17 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agenda.enums import OrganiserRole, SessionKind, SessionStatus, SpeakerRole
+from agenda.enums import ExhibitCategory, OrganiserRole, SessionKind, SessionStatus, SpeakerRole
 from agenda.models import Edition
 from tests.factories import (
+    AwardCategoryFactory,
+    AwardProgrammeFactory,
     EditionFactory,
+    ExhibitFactory,
+    ExhibitPictureFactory,
+    ExpoFactory,
+    HallFactory,
+    HonoureeFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
@@ -548,3 +555,308 @@ def test_session_list_shows_an_edit_at_once(client, edition):
 
     assert client.get(sessions_url(edition, "keynote/")).json()["title"] == "New title"
     assert client.get(sessions_url(edition)).json()["results"][0]["title"] == "New title"
+
+
+# Exhibits
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def exhibits_url(edition, suffix=""):
+    return f"/api/editions/{edition.slug}/exhibits/{suffix}"
+
+
+def test_exhibit_list_has_full_shape(client, edition, media):
+    expo = ExpoFactory(edition=edition, name="Light of Internet Expo", slug="light")
+    exhibit = ExhibitFactory(
+        expo=expo,
+        exhibitor=OrganisationFactory(edition=edition, name="Unitree", slug="unitree"),
+        hall=HallFactory(expo=expo, name="Hall 1", slug="hall-1"),
+        title="Robot dog",
+        slug="robot-dog",
+        category=ExhibitCategory.ROBOTICS,
+        booth="A-12",
+        description="Walks and climbs.",
+        is_featured=True,
+    )
+    second = ExhibitPictureFactory(exhibit=exhibit, alt_text="Climbing", position=1, size=(300, 450))
+    first = ExhibitPictureFactory(exhibit=exhibit, alt_text="Standing", position=0)
+
+    response = client.get(exhibits_url(edition))
+
+    assert slugs(response) == ["robot-dog"]
+    row = response.json()["results"][0]
+    assert row == {
+        "slug": "robot-dog",
+        "title": "Robot dog",
+        "exhibitor": {"slug": "unitree", "name": "Unitree"},
+        "category": {"value": "robotics", "label": "Robotics"},
+        "expo": {"slug": "light", "name": "Light of Internet Expo"},
+        "hall": {"slug": "hall-1", "name": "Hall 1"},
+        "booth": "A-12",
+        "description": "Walks and climbs.",
+        "is_featured": True,
+        "pictures": [
+            {
+                "alt_text": "Standing",
+                "width": 600,
+                "height": 400,
+                "thumbnail": {"url": f"http://testserver{first.thumbnail.url}", "width": 400},
+                "large": {"url": f"http://testserver{first.large.url}", "width": 600},
+                "original": f"http://testserver{first.image.url}",
+            },
+            {
+                "alt_text": "Climbing",
+                "width": 300,
+                "height": 450,
+                "thumbnail": {"url": f"http://testserver{second.thumbnail.url}", "width": 267},
+                "large": {"url": f"http://testserver{second.large.url}", "width": 300},
+                "original": f"http://testserver{second.image.url}",
+            },
+        ],
+        "url": "http://testserver/2030/expo/robot-dog/",
+    }
+    assert client.get(exhibits_url(edition, "robot-dog/")).json() == row
+
+
+def test_exhibit_without_hall_or_pictures_has_nulls_and_an_empty_list(client, edition):
+    ExhibitFactory(expo__edition=edition, slug="plain")
+
+    row = client.get(exhibits_url(edition, "plain/")).json()
+
+    assert row["hall"] is None and row["pictures"] == [] and row["booth"] == ""
+
+
+def test_exhibit_list_has_the_exhibits_of_the_edition_only(client, edition):
+    main = ExpoFactory(edition=edition, position=0)
+    museum = ExpoFactory(edition=edition, position=1)
+    ExhibitFactory(expo=museum, slug="in-museum", position=0)
+    ExhibitFactory(expo=main, slug="second", position=2)
+    ExhibitFactory(expo=main, slug="first", position=1)
+    ExhibitFactory(expo__edition=EditionFactory(year=2031, slug="2031"), slug="other-year")
+
+    assert slugs(client.get(exhibits_url(edition))) == ["first", "second", "in-museum"]
+    assert client.get(exhibits_url(edition, "other-year/")).status_code == 404
+    assert client.get(exhibits_url(edition, "nothing/")).status_code == 404
+
+
+def test_exhibit_list_filters_by_category_hall_exhibitor_and_search(client, edition):
+    expo = ExpoFactory(edition=edition)
+    hall = HallFactory(expo=expo, slug="hall-1")
+    maker = OrganisationFactory(edition=edition, slug="unitree", name="Unitree")
+    ExhibitFactory(expo=expo, slug="dog", title="Dog", category=ExhibitCategory.ROBOTICS, hall=hall, exhibitor=maker)
+    ExhibitFactory(expo=expo, slug="arm", title="Arm", category=ExhibitCategory.ROBOTICS, booth="C-21")
+    ExhibitFactory(expo=expo, slug="model", title="Model", hall=hall, description="A large language model")
+
+    assert slugs(client.get(exhibits_url(edition), {"category": "robotics"})) == ["arm", "dog"]
+    assert slugs(client.get(exhibits_url(edition), {"hall": "hall-1"})) == ["dog", "model"]
+    assert slugs(client.get(exhibits_url(edition), {"exhibitor": "unitree"})) == ["dog"]
+    assert slugs(client.get(exhibits_url(edition), {"q": "LANGUAGE"})) == ["model"]
+    assert slugs(client.get(exhibits_url(edition), {"q": "c-21"})) == ["arm"]
+    assert slugs(client.get(exhibits_url(edition), {"q": "unitree", "hall": "hall-1"})) == ["dog"]
+
+
+@pytest.mark.parametrize(
+    "params", [{"category": "teleportation"}, {"hall": "nowhere"}, {"exhibitor": "nobody"}, {"exhibitor": "idle"}]
+)
+def test_exhibit_list_bad_filter_value_is_400(client, edition, params):
+    ExhibitFactory(expo__edition=edition)
+    OrganisationFactory(edition=edition, slug="idle")  # not an exhibitor
+
+    response = client.get(exhibits_url(edition), params)
+
+    assert response.status_code == 400
+    assert set(response.json()) == set(params)
+
+
+def test_exhibit_list_is_paginated(client, edition):
+    expo = ExpoFactory(edition=edition)
+    for number in range(3):
+        ExhibitFactory(expo=expo, slug=f"exhibit-{number}", position=number)
+
+    data = client.get(exhibits_url(edition), {"page_size": 2}).json()
+
+    assert data["count"] == 3 and len(data["results"]) == 2
+    assert data["next"] == "http://testserver/api/editions/2030/exhibits/?page=2&page_size=2"
+
+
+def test_exhibit_title_with_html_is_returned_as_text(client, edition):
+    ExhibitFactory(expo__edition=edition, slug="x", title="<script>alert('x')</script>")
+
+    assert client.get(exhibits_url(edition, "x/")).json()["title"] == "<script>alert('x')</script>"
+
+
+def test_exhibits_of_an_unpublished_edition_are_404_for_anonymous_users(client):
+    hidden = EditionFactory(year=2031, slug="2031", is_published=False)
+    ExhibitFactory(expo__edition=hidden, slug="secret")
+    AwardProgrammeFactory(edition=hidden, slug="secret")
+
+    assert client.get("/api/editions/2031/exhibits/").status_code == 404
+    assert client.get("/api/editions/2031/exhibits/secret/").status_code == 404
+    assert client.get("/api/editions/2031/awards/").status_code == 404
+    assert client.get("/api/editions/2031/awards/secret/").status_code == 404
+
+
+def test_exhibit_list_shows_an_edit_at_once(client, edition):
+    exhibit = ExhibitFactory(expo__edition=edition, slug="robot", title="Old title")
+    assert client.get(exhibits_url(edition, "robot/")).json()["title"] == "Old title"
+
+    exhibit.title = "New title"
+    exhibit.save()
+
+    assert client.get(exhibits_url(edition, "robot/")).json()["title"] == "New title"
+    assert client.get(exhibits_url(edition)).json()["results"][0]["title"] == "New title"
+
+
+# Awards
+
+
+def awards_url(edition, suffix=""):
+    return f"/api/editions/{edition.slug}/awards/{suffix}"
+
+
+def test_award_list_has_full_shape(client, edition):
+    ceremony = SessionFactory(
+        edition=edition, slug="ceremony", title="Award ceremony", start=at(20, 14), end=at(20, 15, 30)
+    )
+    programme = AwardProgrammeFactory(
+        edition=edition, name="Distinguished Contribution Award", slug="distinguished", description="For ever."
+    )
+    programme.ceremony = ceremony
+    programme.save()
+    people = AwardCategoryFactory(programme=programme, name="Individuals", slug="individuals", position=1)
+    groups = AwardCategoryFactory(programme=programme, name="Organisations", slug="organisations", position=0)
+    speaker = SessionSpeakerFactory(session=ceremony, person__name="Kilnam Chon", person__slug="kilnam").person
+    HonoureeFactory(programme=programme, category=people, person=speaker, citation="A pioneer.", position=0)
+    HonoureeFactory(programme=programme, category=people, person__name="Quiet Person", person__slug="quiet", position=1)
+    HonoureeFactory(
+        programme=programme,
+        category=groups,
+        for_organisation=True,
+        organisation__name="Zhejiang Lab",
+        organisation__slug="zhejiang-lab",
+        case_title="A digital twin",
+        position=2,
+    )
+
+    response = client.get(awards_url(edition))
+
+    assert slugs(response) == ["distinguished"]
+    row = response.json()["results"][0]
+    assert row == {
+        "slug": "distinguished",
+        "name": "Distinguished Contribution Award",
+        "description": "For ever.",
+        "ceremony": {
+            "slug": "ceremony",
+            "title": "Award ceremony",
+            "start": "2030-11-20T14:00:00+08:00",
+            "end": "2030-11-20T15:30:00+08:00",
+            "url": "http://testserver/2030/sessions/ceremony/",
+        },
+        "categories": [
+            {"slug": "organisations", "name": "Organisations"},
+            {"slug": "individuals", "name": "Individuals"},
+        ],
+        "honourees": [
+            {
+                "kind": "person",
+                "name": "Kilnam Chon",
+                "slug": "kilnam",
+                "case_title": "",
+                "citation": "A pioneer.",
+                "category": "individuals",
+                "url": "http://testserver/2030/speakers/kilnam/",
+            },
+            {
+                "kind": "person",
+                "name": "Quiet Person",
+                "slug": "quiet",
+                "case_title": "",
+                "citation": "",
+                "category": "individuals",
+                "url": None,
+            },
+            {
+                "kind": "organisation",
+                "name": "Zhejiang Lab",
+                "slug": "zhejiang-lab",
+                "case_title": "A digital twin",
+                "citation": "",
+                "category": "organisations",
+                "url": "http://testserver/2030/organisations/zhejiang-lab/",
+            },
+        ],
+        "url": "http://testserver/2030/awards/distinguished/",
+    }
+    assert client.get(awards_url(edition, "distinguished/")).json() == row
+
+
+def test_award_list_is_in_order_and_hides_a_draft_ceremony(client, django_user_model, edition):
+    draft = SessionFactory(edition=edition, slug="draft-ceremony", status=SessionStatus.DRAFT)
+    AwardProgrammeFactory(edition=edition, slug="second", position=1, ceremony=draft)
+    AwardProgrammeFactory(edition=edition, slug="first", position=0)
+    AwardProgrammeFactory(edition=EditionFactory(year=2031, slug="2031"), slug="other-year")
+
+    response = client.get(awards_url(edition))
+
+    assert slugs(response) == ["first", "second"]
+    assert response.json()["results"][1]["ceremony"] is None
+    assert client.get(awards_url(edition, "other-year/")).status_code == 404
+    assert client.get(awards_url(edition, "nothing/")).status_code == 404
+    client.force_login(django_user_model.objects.create_user("staff", "staff@example.org", "pw", is_staff=True))
+    assert client.get(awards_url(edition, "second/")).json()["ceremony"]["slug"] == "draft-ceremony"
+
+
+def test_honouree_without_category_has_null_category(client, edition):
+    HonoureeFactory(programme__edition=edition, programme__slug="award")
+
+    assert client.get(awards_url(edition, "award/")).json()["honourees"][0]["category"] is None
+
+
+@pytest.mark.parametrize("url", ["/api/editions/2030/exhibits/", "/api/editions/2030/awards/"])
+@pytest.mark.parametrize("method", ["post", "delete"])
+def test_expo_and_award_writes_are_405(client, edition, url, method):
+    assert getattr(client, method)(url, data={}, content_type="application/json").status_code == 405
+
+
+def test_schema_describes_exhibits_and_awards(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    assert {
+        "/api/editions/{edition}/exhibits/",
+        "/api/editions/{edition}/exhibits/{slug}/",
+        "/api/editions/{edition}/awards/",
+        "/api/editions/{edition}/awards/{slug}/",
+    } <= set(schema["paths"])
+    parameters = {p["name"] for p in schema["paths"]["/api/editions/{edition}/exhibits/"]["get"]["parameters"]}
+    assert {"edition", "category", "hall", "exhibitor", "q", "page", "page_size"} <= parameters
+
+
+def test_expo_and_award_lists_query_count_does_not_grow(client, media):
+    for slug, exhibits, honourees in (("small", 5, 3), ("large", 40, 30)):
+        edition = EditionFactory(year=2040 + exhibits, slug=slug)
+        expo = ExpoFactory(edition=edition)
+        halls = [HallFactory(expo=expo) for _ in range(3)]
+        for number in range(exhibits):
+            exhibit = ExhibitFactory(expo=expo, hall=halls[number % 3], slug=f"exhibit-{number}")
+            ExhibitPictureFactory(exhibit=exhibit, size=(120, 80))
+        ceremony = SessionFactory(edition=edition)
+        programme = AwardProgrammeFactory(edition=edition, ceremony=ceremony)
+        categories = [AwardCategoryFactory(programme=programme) for _ in range(3)]
+        for number in range(honourees):
+            if number % 3 == 0:
+                HonoureeFactory(programme=programme, category=categories[number % 3], for_organisation=True)
+            else:
+                person = HonoureeFactory(programme=programme, category=categories[number % 3]).person
+                SessionSpeakerFactory(session=ceremony, person=person)
+
+    for part in ("exhibits/", "exhibits/?category=ai&q=exhibit", "awards/"):
+        small = count_queries(client, f"/api/editions/small/{part}")
+        large = count_queries(client, f"/api/editions/large/{part}")
+        assert small == large, part
+        assert large <= 8, part

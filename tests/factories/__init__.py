@@ -11,9 +11,25 @@ from .agenda import (
     TopicFactory,
     VenueFactory,
 )
+from .expo import (
+    AwardCategoryFactory,
+    AwardProgrammeFactory,
+    ExhibitFactory,
+    ExhibitPictureFactory,
+    ExpoFactory,
+    HallFactory,
+    HonoureeFactory,
+)
 
 __all__ = [
+    "AwardCategoryFactory",
+    "AwardProgrammeFactory",
     "EditionFactory",
+    "ExhibitFactory",
+    "ExhibitPictureFactory",
+    "ExpoFactory",
+    "HallFactory",
+    "HonoureeFactory",
     "OrganisationFactory",
     "PersonFactory",
     "RoomFactory",
