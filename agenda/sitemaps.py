@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from agenda.models import Edition, Person, Session
+from agenda.models import Edition, Exhibit, Person, Session
 
 
 class EditionSitemap(Sitemap):
@@ -20,6 +20,35 @@ class EditionSitemap(Sitemap):
 class AgendaSitemap(EditionSitemap):
     def location(self, edition):
         return reverse("agenda:agenda", args=[edition.slug])
+
+
+class ExpoSitemap(EditionSitemap):
+    def items(self):
+        return Edition.objects.published().filter(expos__isnull=False).distinct()
+
+    def location(self, edition):
+        return reverse("agenda:expo_list", args=[edition.slug])
+
+
+class AwardsSitemap(EditionSitemap):
+    def items(self):
+        return Edition.objects.published().filter(award_programmes__isnull=False).distinct()
+
+    def location(self, edition):
+        return reverse("agenda:award_list", args=[edition.slug])
+
+
+class ExhibitSitemap(Sitemap):
+    limit = 5000
+
+    def items(self):
+        return Exhibit.objects.filter(expo__edition__is_published=True).select_related("expo__edition").order_by("pk")
+
+    def location(self, exhibit):
+        return reverse("agenda:exhibit_detail", args=[exhibit.expo.edition.slug, exhibit.slug])
+
+    def lastmod(self, exhibit):
+        return exhibit.updated_at
 
 
 class SessionSitemap(Sitemap):
@@ -51,4 +80,12 @@ class SpeakerSitemap(Sitemap):
         return reverse("agenda:speaker_detail", args=[person.edition.slug, person.slug])
 
 
-SITEMAPS = {"editions": EditionSitemap, "agenda": AgendaSitemap, "sessions": SessionSitemap, "speakers": SpeakerSitemap}
+SITEMAPS = {
+    "editions": EditionSitemap,
+    "agenda": AgendaSitemap,
+    "sessions": SessionSitemap,
+    "speakers": SpeakerSitemap,
+    "expo": ExpoSitemap,
+    "exhibits": ExhibitSitemap,
+    "awards": AwardsSitemap,
+}
