@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
 from agenda import services
-from agenda.images import ACCEPT_ATTRIBUTE
+from agenda.images import ACCEPT_ATTRIBUTE, validate_image_upload
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
 from agenda.resources import ExhibitResource
 
@@ -57,10 +57,18 @@ class ExpoAdmin(admin.ModelAdmin):
 
 
 class PictureForm(forms.ModelForm):
+    # A plain file field: our own checks explain what is wrong (format, size, pixels, damage)
+    # instead of the generic "not a valid image".
+    image = forms.FileField(
+        label=_("picture"),
+        validators=[validate_image_upload],
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}),
+        help_text=ExhibitPicture._meta.get_field("image").help_text,
+    )
+
     class Meta:
         model = ExhibitPicture
         fields = ["image", "alt_text", "position"]
-        widgets = {"image": forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})}
 
 
 class PictureInline(admin.TabularInline):
@@ -120,16 +128,24 @@ class ExhibitAdmin(ImportExportModelAdmin):
         if formset.model is not ExhibitPicture:
             return super().save_formset(request, form, formset, change)
         # Pictures go through the service: normalised, renditions made, replaced files removed.
+        # The admin's change message reads what the formset created, changed and deleted.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for picture_form in formset.forms:
             if not picture_form.has_changed() or picture_form in formset.deleted_forms:
                 continue
             picture = picture_form.instance
+            is_new = picture.pk is None
             picture.exhibit = form.instance
             upload = picture_form.cleaned_data.get("image")
             if "image" in picture_form.changed_data and upload:
                 services.exhibit_picture_store(picture=picture, upload=upload)
             else:
                 picture.save()
+            if is_new:
+                formset.new_objects.append(picture)
+            else:
+                formset.changed_objects.append((picture, picture_form.changed_data))
         for picture_form in formset.deleted_forms:
             if picture_form.instance.pk:
+                formset.deleted_objects.append(picture_form.instance)
                 picture_form.instance.delete()

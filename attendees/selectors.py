@@ -1,0 +1,149 @@
+"""Read-only views of registrations for organisers and door staff, each in a constant number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from agenda.models import Edition, Session
+from attendees import services
+from attendees.enums import CATEGORY_COLOURS, DelegateCategory, RegistrationStatus
+from attendees.models import Registration, SessionChoice
+
+
+def default_edition():
+    """The edition staff most likely mean: the current one, else the latest."""
+    return Edition.objects.filter(is_current=True).first() or Edition.objects.order_by("-start_date").first()
+
+
+def edition_from_param(value):
+    """The edition named by a query parameter (its primary key), or the default edition."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) < 19:
+        edition = Edition.objects.filter(pk=int(value)).first()
+        if edition is not None:
+            return edition
+    return default_edition()
+
+
+@dataclass
+class FillRate:
+    session: Session
+    capacity: int | None
+    seats: int
+    waiting: int
+
+    @property
+    def free(self):
+        return None if self.capacity is None else max(self.capacity - self.seats, 0)
+
+    @property
+    def percent(self):
+        if not self.capacity:
+            return None
+        return round(100 * self.seats / self.capacity)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.seats >= self.capacity
+
+
+def fill_rates(edition):
+    """Per session that takes registrations: seats held by active delegates, capacity, waiting list.
+
+    Sessions that no longer require registration but still hold choices are listed too, so that no
+    delegate's seat disappears from the overview. Three queries, whatever the size of the edition.
+    """
+    sessions = list(
+        Session.objects.filter(edition=edition)
+        .filter(Q(registration_required=True) | Q(pk__in=_sessions_with_choices(edition)))
+        .select_related("room", "venue")
+        .order_by("start", "title", "pk")
+    )
+    ids = [session.pk for session in sessions]
+    taken = services.seats_taken(ids)
+    waiting = services.waitlist_counts(ids)
+    return [
+        FillRate(session=session, capacity=session.capacity, seats=taken[session.pk], waiting=waiting[session.pk])
+        for session in sessions
+    ]
+
+
+def _sessions_with_choices(edition):
+    return SessionChoice.objects.filter(session__edition=edition).values("session_id")
+
+
+def status_counts(edition):
+    """Registrations of an edition per status, every status listed (one query)."""
+    rows = Registration.objects.filter(edition=edition).values("status").annotate(n=Count("pk"))
+    counts = {row["status"]: row["n"] for row in rows}
+    return [(status, counts.get(status.value, 0)) for status in RegistrationStatus]
+
+
+@dataclass
+class CategoryCount:
+    category: str
+    label: str
+    colour: str
+    checked_in: int
+    expected: int
+
+
+def checked_in_counts(edition):
+    """Per delegate category: delegates checked in, out of those expected (approved or checked in). One query."""
+    if edition is None:
+        return []
+    rows = (
+        Registration.objects.filter(
+            edition=edition, status__in=[RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN]
+        )
+        .values("category")
+        .annotate(
+            expected=Count("pk"),
+            checked_in=Count("pk", filter=Q(status=RegistrationStatus.CHECKED_IN)),
+        )
+    )
+    by_category = {row["category"]: row for row in rows}
+    result = []
+    for category in DelegateCategory:
+        row = by_category.get(category.value)
+        if row is None:
+            continue
+        result.append(
+            CategoryCount(
+                category=category.value,
+                label=str(category.label),
+                colour=CATEGORY_COLOURS.get(category, "#475467"),
+                checked_in=row["checked_in"],
+                expected=row["expected"],
+            )
+        )
+    return result
+
+
+def counts_as_json(edition, counts):
+    return {
+        "edition": edition.pk if edition else None,
+        "checked_in": sum(c.checked_in for c in counts),
+        "expected": sum(c.expected for c in counts),
+        "categories": [
+            {
+                "category": c.category,
+                "label": c.label,
+                "colour": c.colour,
+                "checked_in": c.checked_in,
+                "expected": c.expected,
+            }
+            for c in counts
+        ],
+    }
+
+
+def search_registrations(edition, text, limit=20):
+    """Registrations of an edition whose name, email or organisation contains the text."""
+    text = (text or "").strip()
+    if len(text) < 2 or edition is None:
+        return []
+    matches = Registration.objects.filter(edition=edition).filter(
+        Q(name__icontains=text) | Q(email__icontains=text) | Q(organisation__icontains=text)
+    )
+    return list(matches.select_related("edition").order_by("name", "pk")[:limit])

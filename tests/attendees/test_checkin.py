@@ -1,0 +1,280 @@
+"""The door: a scanned badge or a search checks a delegate in, once."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import signing
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from attendees.enums import DelegateCategory, RegistrationStatus
+from attendees.models import Registration, StatusChange
+from attendees.tokens import BADGE_SALT, badge_code
+from tests.factories import EditionFactory
+from tests.factories.agenda import SHANGHAI
+from tests.factories.attendees import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+CHECKIN = reverse("attendees:checkin")
+
+
+@pytest.fixture
+def door(django_user_model):
+    user = django_user_model.objects.create_user("door", "door@example.org", "pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Check-in staff"))
+    return user
+
+
+@pytest.fixture
+def door_client(client, door):
+    client.force_login(door)
+    return client
+
+
+@pytest.fixture
+def edition():
+    return EditionFactory(year=2031, name="2031 Wuzhen Summit", is_current=True)
+
+
+def approved(edition, **fields):
+    fields.setdefault("status", RegistrationStatus.APPROVED)
+    return RegistrationFactory(edition=edition, **fields)
+
+
+def scan(client, code, edition=None):
+    data = {"q": code + "\r\n"}
+    if edition is not None:
+        data["edition"] = edition.pk
+    response = client.post(CHECKIN, data)
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
+def shanghai_clock(registration):
+    registration.refresh_from_db()
+    return timezone.localtime(registration.checked_in_at, SHANGHAI).strftime("%H:%M")
+
+
+def test_scanning_a_badge_checks_in_at_once(door_client, door, edition):
+    registration = approved(edition, name="Ngozi Okafor", organisation="African Union", category="international")
+
+    page = scan(door_client, badge_code(registration))
+
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CHECKED_IN
+    text = page.content.decode()
+    assert f"Checked in at {shanghai_clock(registration)}" in text
+    assert "Ngozi Okafor" in text
+    assert "African Union" in text
+    assert "International organisation" in text
+    assert "#175cd3" in text  # the category's badge colour
+    assert "2031 Wuzhen Summit" in text
+    change = StatusChange.objects.get(registration=registration, new_status=RegistrationStatus.CHECKED_IN)
+    assert change.changed_by == door
+    assert page["Cache-Control"].startswith("max-age=0") or "no-cache" in page["Cache-Control"]
+    assert "no-store" in page["Cache-Control"]
+
+
+def test_a_second_scan_says_when_in_the_edition_time_zone(door_client, edition):
+    registration = approved(edition)
+    scan(door_client, badge_code(registration))
+    today = timezone.localtime(timezone.now(), SHANGHAI).date()
+    nine_twelve = dt.datetime.combine(today, dt.time(9, 12), tzinfo=SHANGHAI)
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=nine_twelve)
+
+    page = scan(door_client, badge_code(registration))
+
+    assert "Already checked in at 09:12" in page.content.decode()
+    assert StatusChange.objects.filter(registration=registration, new_status="checked_in").count() == 1
+
+
+def test_an_earlier_day_is_named(door_client, edition):
+    registration = approved(edition)
+    scan(door_client, badge_code(registration))
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=dt.datetime(2031, 11, 19, 1, 5, tzinfo=dt.UTC))
+
+    page = scan(door_client, badge_code(registration))
+
+    assert "Already checked in at 09:05 on Wed 19 Nov 2031" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("status", "label"),
+    [
+        (RegistrationStatus.SUBMITTED, "Submitted, awaiting approval"),
+        (RegistrationStatus.REJECTED, "Rejected"),
+        (RegistrationStatus.CANCELLED, "Cancelled"),
+    ],
+)
+def test_registrations_not_approved_are_refused_with_the_reason(door_client, edition, status, label):
+    registration = approved(edition, status=status)
+
+    page = scan(door_client, badge_code(registration))
+
+    assert f"Not checked in: this registration is “{label}”." in page.content.decode()
+    registration.refresh_from_db()
+    assert (registration.status, registration.checked_in_at) == (status, None)
+
+
+def test_a_badge_of_another_edition_is_refused(door_client, edition):
+    last_year = EditionFactory(year=2030, name="2030 Wuzhen Summit")
+    registration = approved(last_year)
+
+    page = scan(door_client, badge_code(registration), edition=edition)
+
+    assert "this badge is for 2030 Wuzhen Summit, not for 2031 Wuzhen Summit" in page.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.APPROVED
+
+
+def test_choosing_the_edition_checks_in_its_badges(door_client, edition):
+    last_year = EditionFactory(year=2030, name="2030 Wuzhen Summit")
+    registration = approved(last_year)
+
+    page = scan(door_client, badge_code(registration), edition=last_year)
+
+    assert "Checked in at" in page.content.decode()
+    assert page.context["door_edition"] == last_year
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: "MQ:1tAbCd:" + "x" * 43,  # shaped like a code, wrong signature
+        lambda: signing.dumps(10**6, salt=BADGE_SALT),  # genuine signature, no such registration
+        lambda: signing.dumps("1", salt=BADGE_SALT),  # genuine signature, not a number
+        lambda: signing.dumps(1, salt="another.salt"),
+        lambda: "https://example.org/checkin/?code=MQ:1tAbCd:" + "y" * 43,
+    ],
+    ids=["bad-signature", "no-such-registration", "not-a-number", "other-salt", "link"],
+)
+def test_unknown_codes_are_reported(door_client, edition, make):
+    approved(edition)
+
+    page = scan(door_client, make())
+
+    assert page.status_code == 200
+    assert "Unknown badge code" in page.content.decode()
+    assert not Registration.objects.filter(status=RegistrationStatus.CHECKED_IN).exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "\x00\x01'; DROP TABLE x; --"},
+        {"q": "ü" * 5000},
+        {"q": "%_%"},
+        {"q": ":::"},
+        {"q": ""},
+        {"q": "   "},
+        {},
+        {"registration": "abc"},
+        {"registration": "99999999"},
+        {"registration": "9" * 40},
+        {"registration": "²"},
+        {"registration": ""},
+        {"q": "x", "edition": "nope"},
+        {"q": "x", "edition": "9" * 30},
+        {"q": ["a", "b"], "edition": ["1", "2"]},
+    ],
+)
+def test_garbage_never_breaks_the_page(door_client, edition, data):
+    approved(edition)
+
+    response = door_client.post(CHECKIN, data)
+
+    assert response.status_code == 302
+    assert door_client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params", [{"q": "\x00"}, {"q": "a" * 10000}, {"edition": "²"}, {"edition": "-1"}, {"format": "xml"}]
+)
+def test_garbage_in_the_address_never_breaks_the_page(door_client, edition, params):
+    assert door_client.get(CHECKIN, params).status_code == 200
+
+
+def test_search_lists_matches_each_with_a_check_in_button(door_client, door, edition):
+    ngozi = approved(edition, name="Ngozi Okafor", email="ngozi@au.int", organisation="African Union")
+    approved(edition, name="Jonas Berg", email="jonas@example.org", organisation="Nordic Council")
+    pending = approved(edition, name="Ngozi Adeyemi", status=RegistrationStatus.SUBMITTED)
+    approved(EditionFactory(year=2030), name="Ngozi Okafor")  # another edition: not listed
+
+    response = door_client.post(CHECKIN, {"q": "ngozi", "edition": edition.pk})
+    assert response.status_code == 302
+    page = door_client.get(response["Location"])
+
+    matches = page.context["matches"]
+    assert [m["registration"] for m in matches] == [pending, ngozi]
+    assert [m["can_check_in"] for m in matches] == [False, True]
+    text = page.content.decode()
+    assert text.count('name="registration"') == 1
+    assert "Submitted, awaiting approval" in text
+    assert len(door_client.get(CHECKIN, {"q": "African"}).context["matches"]) == 1
+    assert len(door_client.get(CHECKIN, {"q": "AU.INT"}).context["matches"]) == 1
+
+    response = door_client.post(CHECKIN, {"registration": ngozi.pk, "edition": edition.pk})
+    page = door_client.get(response["Location"])
+
+    ngozi.refresh_from_db()
+    assert ngozi.status == RegistrationStatus.CHECKED_IN
+    assert f"Checked in at {shanghai_clock(ngozi)}" in page.content.decode()
+    assert StatusChange.objects.get(registration=ngozi, new_status="checked_in").changed_by == door
+
+    again = door_client.get(CHECKIN, {"q": "ngozi"})
+    assert f"Checked in at {shanghai_clock(ngozi)}" in again.content.decode()
+    assert again.content.decode().count('name="registration"') == 0
+
+
+def test_the_outcome_is_shown_once(door_client, edition):
+    scan(door_client, badge_code(approved(edition)))
+    assert door_client.get(CHECKIN).context["result"] is None
+
+
+def test_counts_per_category_on_the_page_and_as_json(door_client, edition):
+    for _ in range(3):
+        approved(edition, category=DelegateCategory.GOVERNMENT)
+    media = [approved(edition, category=DelegateCategory.MEDIA) for _ in range(2)]
+    approved(edition, category=DelegateCategory.BUSINESS, status=RegistrationStatus.CANCELLED)
+    approved(
+        EditionFactory(year=2030),
+        category=DelegateCategory.MEDIA,
+        status=RegistrationStatus.CHECKED_IN,
+        checked_in_at=timezone.now(),
+    )
+    scan(door_client, badge_code(media[0]))
+
+    page = door_client.get(CHECKIN)
+    counts = {c.category: (c.checked_in, c.expected) for c in page.context["counts"]}
+    assert counts == {"government": (0, 3), "media": (1, 2)}
+    assert (page.context["total_checked_in"], page.context["total_expected"]) == (1, 5)
+    assert page.context["counts_url"] in page.content.decode().replace("&amp;", "&")
+
+    data = door_client.get(CHECKIN, {"edition": edition.pk, "format": "json"})
+    assert data["Content-Type"] == "application/json"
+    assert "no-store" in data["Cache-Control"]
+    body = data.json()
+    assert (body["edition"], body["checked_in"], body["expected"]) == (edition.pk, 1, 5)
+    assert {c["category"]: (c["checked_in"], c["expected"]) for c in body["categories"]} == counts
+    assert body["categories"][1]["label"] == "Media"
+
+
+def test_the_form_posts_with_csrf(door, edition):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(door)
+    registration = approved(edition)
+
+    assert client.post(CHECKIN, {"q": badge_code(registration)}).status_code == 403
+    page = client.get(CHECKIN)
+    token = page.cookies["csrftoken"].value
+    assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+    assert "autofocus" in page.content.decode()
+    response = client.post(CHECKIN, {"q": badge_code(registration), "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_other_methods_are_not_allowed(door_client):
+    assert door_client.put(CHECKIN).status_code == 405
