@@ -1,5 +1,7 @@
 """The emails a delegate receives: plain text and HTML, rendered from templates/emails/."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -7,6 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from attendees.enums import ChoiceStatus
+
+logger = logging.getLogger(__name__)
 
 
 def self_service_url(registration):
@@ -34,7 +38,11 @@ def _send(registration, template, subject, **context):
         to=[registration.email],
     )
     message.attach_alternative(html, "text/html")
-    message.send()
+    try:
+        message.send()
+    except Exception:
+        # The registration is saved either way; a mail server outage must not turn it into an error page.
+        logger.exception("Could not send the %s email to registration %s", template, registration.pk)
 
 
 def _choices(registration):

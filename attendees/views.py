@@ -1,8 +1,250 @@
-from django.http import Http404
+"""The delegate's pages: register, thanks, a new link, the self-service page and the badge.
+
+Every rule (window, cap, seats, waiting lists, emails) lives in attendees.services; these views only
+turn forms into service calls and service answers into pages.
+"""
+
+import functools
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from agenda.views.base import get_edition
+from attendees import emails, services
+from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
+from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm
+from attendees.models import Registration, SessionChoice
+from attendees.ratelimit import limit_posts
+from attendees.tokens import SupersededLink, badge_code, registration_from_link
+
+BADGE_STATUSES = (RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN)
+CANCELLABLE_STATUSES = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED)
 
 
-def _todo(*args, **kwargs):
-    raise Http404
+def registration_closed(edition):
+    """(message, state) when the form is not offered, else (None, None).
+
+    The window is the service's rule; the cap is checked here as well as in the service so that, once an
+    edition is full, a registered and an unknown address get the same answer (the service looks for the
+    address before it counts delegates).
+    """
+    problem = services.registration_window_problem(edition=edition)
+    if problem:
+        if edition.registration_opens_at is None:
+            return problem, "not_announced"
+        return problem, "not_open" if timezone.now() < edition.registration_opens_at else "closed"
+    if edition.registration_cap is not None:
+        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
+        if active >= edition.registration_cap:
+            return _("Registration is full: the edition has reached its number of delegates."), "full"
+    return None, None
 
 
-register = register_thanks = resend_link = manage = badge = _todo
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("attendees.register")
+def register(request, edition):
+    edition = get_edition(request, edition)
+    problem, state = registration_closed(edition)
+    if request.method != "POST":
+        form = None if problem else RegisterForm(edition=edition)
+        context = {"edition": edition, "form": form, "problem": problem, "state": state, "section": "register"}
+        return render(request, "attendees/register.html", context)
+
+    form = RegisterForm(request.POST, edition=edition)
+    thanks = reverse("attendees:register_thanks", args=[edition.slug])
+    if form.is_valid() and not problem:
+        try:
+            services.registration_create(edition=edition, data=form.registration_data(), session_ids=form.session_ids())
+        except services.AlreadyRegistered as error:
+            # The same answer as for a new registration: only the owner of the address learns that it was known.
+            emails.send_already_registered(error.registration)
+            return redirect(thanks)
+        except services.RegistrationError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            return redirect(thanks)
+    elif problem:
+        form.add_error(None, problem)
+    return render(
+        request, "attendees/register.html", {"edition": edition, "form": form, "problem": None, "section": "register"}
+    )
+
+
+@require_safe
+def register_thanks(request, edition):
+    edition = get_edition(request, edition)
+    return render(request, "attendees/register_thanks.html", {"edition": edition})
+
+
+@require_safe
+def privacy(request, edition):
+    edition = get_edition(request, edition)
+    return render(request, "attendees/privacy.html", {"edition": edition})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+@limit_posts("attendees.resend")
+def resend_link(request, edition):
+    edition = get_edition(request, edition)
+    if request.method == "POST":
+        form = ResendForm(request.POST)
+        if form.is_valid():
+            services.registration_send_link(edition=edition, email=form.cleaned_data["email"])
+            return redirect(reverse("attendees:resend", args=[edition.slug]) + "?sent=1")
+    else:
+        form = ResendForm()
+    sent = request.method != "POST" and request.GET.get("sent") == "1"
+    return render(request, "attendees/resend.html", {"edition": edition, "form": form, "sent": sent})
+
+
+def private_page(view):
+    """For pages reached through a personal link: never stored by caches, indexed, or leaked as a referrer.
+
+    A bad, tampered or expired link is a 404; a genuine link that a newer one replaced is a 410 that says
+    how to get a fresh one.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, edition, token, **kwargs):
+        try:
+            response = view(request, edition, token, **kwargs)
+        except SupersededLink:
+            edition = get_edition(request, edition)
+            response = render(request, "attendees/link_problem.html", {"edition": edition}, status=410)
+        except Http404:
+            response = render(request, "404.html", status=404)
+        patch_cache_control(response, private=True, no_store=True)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _registration(request, edition_slug, token):
+    edition = get_edition(request, edition_slug)
+    registration = registration_from_link(token, edition=edition)
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def waitlist_position(choice):
+    """1 for the next delegate in line: the waiting list is served by time of request, then by row."""
+    ahead = SessionChoice.objects.filter(
+        session_id=choice.session_id, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
+    ).filter(Q(created_at__lt=choice.created_at) | Q(created_at=choice.created_at, pk__lt=choice.pk))
+    return ahead.count() + 1
+
+
+def chosen_sessions(registration):
+    rows = []
+    for choice in registration.choices.select_related("session__room").order_by("session__start", "session__title"):
+        waiting = registration.is_active and choice.status == ChoiceStatus.WAITLIST
+        rows.append(
+            {
+                "choice": choice,
+                "session": choice.session,
+                "position": waitlist_position(choice) if waiting else None,
+            }
+        )
+    return rows
+
+
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage(request, edition, token):
+    registration = _registration(request, edition, token)
+    editable = registration.is_active
+    cancellable = registration.status in CANCELLABLE_STATUSES
+    update_form = UpdateForm(registration=registration) if editable else None
+    cancel_form = CancelForm() if cancellable else None
+    status = 200
+    here = reverse("attendees:manage", args=[registration.edition.slug, token])
+
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in ("update", "cancel"):
+            return HttpResponseBadRequest(_("Unknown action."))
+        if (action == "update" and not editable) or (action == "cancel" and not cancellable):
+            messages.error(request, _("This registration can no longer be changed."))
+            status = 409
+        elif action == "update":
+            update_form = UpdateForm(request.POST, registration=registration)
+            if update_form.is_valid():
+                try:
+                    services.registration_update(
+                        registration=registration,
+                        data=update_form.registration_data(),
+                        session_ids=update_form.session_ids(),
+                    )
+                except services.RegistrationError as error:
+                    update_form.add_error(None, str(error))
+                except ValidationError as error:
+                    update_form.add_service_error(error)
+                else:
+                    messages.success(request, _("Your changes are saved. We have sent you a confirmation."))
+                    return redirect(here)
+                registration.refresh_from_db()
+            status = 400
+        else:
+            cancel_form = CancelForm(request.POST)
+            if cancel_form.is_valid():
+                try:
+                    services.registration_cancel(registration=registration, message=_("Cancelled by the delegate."))
+                except services.RegistrationError as error:
+                    cancel_form.add_error(None, str(error))
+                else:
+                    messages.success(request, _("Your registration is cancelled. Your seats have been released."))
+                    return redirect(here)
+            status = 400
+
+    context = {
+        "edition": registration.edition,
+        "registration": registration,
+        "token": token,
+        "history": registration.history.all(),
+        "chosen": chosen_sessions(registration),
+        "update_form": update_form,
+        "cancel_form": cancel_form,
+        "badge_available": registration.status in BADGE_STATUSES,
+        "open_section": request.POST.get("action") if request.method == "POST" else None,
+    }
+    return render(request, "attendees/manage.html", context, status=status)
+
+
+def badge_svg(registration):
+    """The QR code of the signed badge code, as inline SVG that scales to the size the CSS gives it."""
+    qr = segno.make(badge_code(registration), error="m")
+    return mark_safe(qr.svg_inline(scale=4, omitsize=True, svgclass="badge-qr-code", title=_("Badge code")))  # noqa: S308 (segno's own SVG)
+
+
+@private_page
+@require_safe
+def badge(request, edition, token):
+    registration = _registration(request, edition, token)
+    context = {"edition": registration.edition, "registration": registration, "token": token}
+    if registration.status not in BADGE_STATUSES:
+        return render(request, "attendees/badge.html", {**context, "available": False}, status=403)
+    name_length = len(registration.name)
+    context.update(
+        available=True,
+        qr_svg=badge_svg(registration),
+        name_size="xl" if name_length <= 22 else "lg" if name_length <= 40 else "md" if name_length <= 80 else "sm",
+    )
+    return render(request, "attendees/badge.html", context)
