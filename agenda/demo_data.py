@@ -14,6 +14,15 @@ Conventions:
   a venue slug for a whole-venue session such as a lunch break.
 - `speakers` and `organisers` are kept in order (their list position is saved as `position`).
 - `items` is a session's run-of-show; an item has `minutes` (duration) and/or `start` (local "HH:MM").
+- `expos` (the Light of the Internet Expo of an edition): `venue` is a venue slug, `halls` are kept in
+  order, and each exhibit names its `exhibitor` (an organisation slug of the edition), `category` (an
+  ExhibitCategory value), `hall` (a hall slug or None) and `booth`. Exhibits are sample data unless they
+  say `"is_sample": False`: the reports name exhibits, rarely their exhibitor and never a hall or booth.
+  `pictures` is how many sample pictures the loader draws for the exhibit (agenda/sample_pictures.py).
+- `awards`: `ceremony` is a session slug of the edition (or None), `categories` are kept in order, and
+  `honourees` in order (their list position is saved as `position`), each with a `person` or an
+  `organisation` slug, an optional `category` slug, `case_title` and `citation`. Honourees have no
+  is_sample field: an invented honouree's citation begins with "Sample entry:".
 """
 
 SUMMIT = {
@@ -187,6 +196,45 @@ ORGANISATIONS = [
         "kind": "think_tank",
         "country": "US",
     },
+    # Organisations of the 2023 Outstanding Cases (those not listed above).
+    {
+        "slug": "national-library-of-china",
+        "name": "National Library of China (China National Center for Preservation & Conservation of Ancient Books)",
+        "kind": "government",
+        "country": "CN",
+    },
+    {
+        "slug": "mct-international-exchanges",
+        "name": "Bureau of International Exchanges and Cooperation, Ministry of Culture and Tourism, P. R. China",
+        "kind": "government",
+        "country": "CN",
+    },
+    {"slug": "china-unicom-global", "name": "China Unicom Global Limited", "kind": "company", "country": "HK"},
+    {"slug": "domaintools", "name": "DomainTools", "kind": "company", "country": "US"},
+    {"slug": "dbappsecurity", "name": "Hangzhou DBAPPSecurity Co., Ltd.", "kind": "company", "country": "CN"},
+    {
+        "slug": "smart-city-expo-world-congress",
+        "name": "Smart City Expo World Congress",
+        "kind": "other",
+        "country": "ES",
+    },
+    {
+        "slug": "steinbeis-global-institute",
+        "name": "Steinbeis Global Institute Tübingen",
+        "kind": "academia",
+        "country": "DE",
+    },
+    {
+        "slug": "unesco-ichei",
+        "name": "International Center for Higher Education Innovation under the auspices of UNESCO",
+        "kind": "international",
+        "country": "CN",
+    },
+    # Exhibitors at the Light of the Internet Expo (those not listed above).
+    {"slug": "ant-financial", "name": "Ant Financial", "kind": "company", "country": "CN"},
+    {"slug": "unitree-robotics", "name": "Unitree Robotics", "kind": "company", "country": "CN"},
+    {"slug": "boe", "name": "BOE Technology Group", "kind": "company", "country": "CN"},
+    {"slug": "dunhuang-academy", "name": "Dunhuang Academy", "kind": "academia", "country": "CN"},
 ]
 
 PEOPLE = [
@@ -333,6 +381,110 @@ PEOPLE = [
 # 2017: the 4th World Internet Conference
 # ---------------------------------------------------------------------------------------------------
 
+EXPO_2017 = {
+    "slug": "light-of-the-internet-expo",
+    "name": "Light of the Internet Expo",
+    "venue": "expo-center",
+    "start_date": "2017-12-03",
+    "end_date": "2017-12-05",
+    "description": (
+        "The expo of the 4th World Internet Conference, with Alibaba's unmanned supermarket, smart robots and "
+        "quantum communication devices. Smile to Pay by Ant Financial and the delivery drones and driverless "
+        "vehicles of JD, shown at the 2016 expo, are placed here for the demo. Dates, halls and booths are "
+        "sample data."
+    ),
+    "halls": [
+        {"slug": "hall-1", "name": "Hall 1: Frontier technology"},
+        {"slug": "hall-2", "name": "Hall 2: Digital economy"},
+        {"slug": "hall-3", "name": "Hall 3: Smart logistics"},
+    ],
+    "exhibits": [
+        {
+            "slug": "unmanned-supermarket",
+            "title": "Unmanned supermarket",
+            "exhibitor": "alibaba-group",
+            "category": "digital_economy",
+            "hall": None,
+            "booth": "",
+            "featured": True,
+            "is_sample": False,
+            "pictures": 2,
+            "description": (
+                "A shop without cashiers: visitors pick up what they want and walk out, and the payment is made "
+                "automatically. One of the highlights reported at the 2017 expo; its hall and booth are not "
+                "reported."
+            ),
+        },
+        {
+            "slug": "smart-robots",
+            "title": "Smart robots",
+            "exhibitor": "cas-institute-of-automation",
+            "category": "robotics",
+            "hall": "hall-1",
+            "booth": "A-03",
+            "pictures": 1,
+            "description": (
+                "Service robots that talk with visitors, recognise faces and answer questions. Smart robots are "
+                "reported at the 2017 expo; the exhibitor, hall and booth are sample data."
+            ),
+        },
+        {
+            "slug": "quantum-communication-devices",
+            "title": "Quantum communication devices",
+            "exhibitor": "china-telecom",
+            "category": "quantum",
+            "hall": "hall-1",
+            "booth": "A-08",
+            "pictures": 1,
+            "description": (
+                "Equipment for quantum key distribution, which makes any eavesdropping on a link detectable. "
+                "Reported at the 2017 expo; the exhibitor, hall and booth are sample data."
+            ),
+        },
+        {
+            "slug": "smile-to-pay",
+            "title": "Smile to Pay",
+            "exhibitor": "ant-financial",
+            "category": "digital_economy",
+            "hall": "hall-2",
+            "booth": "B-02",
+            "featured": True,
+            "pictures": 2,
+            "description": (
+                "Payment by facial recognition: the customer smiles at a camera instead of showing a phone or a "
+                "card. Shown by Ant Financial at the 2016 expo and placed in 2017 for the demo, with a sample "
+                "hall and booth."
+            ),
+        },
+        {
+            "slug": "delivery-drones",
+            "title": "Delivery drones",
+            "exhibitor": "jd",
+            "category": "mobility",
+            "hall": "hall-3",
+            "booth": "C-01",
+            "pictures": 1,
+            "description": (
+                "Drones that carry parcels to villages far from good roads. Shown by JD at the 2016 expo and "
+                "placed in 2017 for the demo, with a sample hall and booth."
+            ),
+        },
+        {
+            "slug": "driverless-delivery-vehicles",
+            "title": "Driverless delivery vehicles",
+            "exhibitor": "jd",
+            "category": "mobility",
+            "hall": "hall-3",
+            "booth": "C-02",
+            "pictures": 1,
+            "description": (
+                "Small self-driving vehicles for the last kilometre of parcel delivery. Shown by JD at the 2016 "
+                "expo and placed in 2017 for the demo, with a sample hall and booth."
+            ),
+        },
+    ],
+}
+
 EDITION_2017 = {
     "slug": "2017",
     "year": 2017,
@@ -380,7 +532,7 @@ EDITION_2017 = {
         "hoover-institution",
         "ncuscr",
     ],
-    "sample_organisations": [],
+    "sample_organisations": ["cas-institute-of-automation", "china-telecom", "jd", "ant-financial"],
     "people": ["li-cheng", "niall-ferguson", "stephen-a-orlins"],
     "sample_people": [],
     "sessions": [
@@ -547,6 +699,8 @@ EDITION_2017 = {
             "description": "Closing session of the 4th World Internet Conference.",
         },
     ],
+    "expos": [EXPO_2017],
+    "awards": [],
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -679,11 +833,256 @@ EDITION_2022 = {
             ],
         },
     ],
+    "expos": [],
+    "awards": [],
 }
 
 # ---------------------------------------------------------------------------------------------------
 # 2023: the 10-year milestone
 # ---------------------------------------------------------------------------------------------------
+
+EXPO_2023 = {
+    "slug": "light-of-the-internet-expo",
+    "name": "Light of the Internet Expo",
+    "venue": "expo-center",
+    "start_date": "2023-11-07",
+    "end_date": "2023-11-10",
+    "description": (
+        "A key feature of the 2023 Wuzhen Summit, opened on Nov 7 at the Light of Internet Expo Center: a "
+        "showcase of cutting-edge internet technologies and new products, from robotic dogs to glasses-free 3D "
+        "and digital Dunhuang murals. The closing date, the halls, the booths and most exhibitors are sample data."
+    ),
+    "halls": [
+        {"slug": "hall-1", "name": "Hall 1: Artificial intelligence and robotics"},
+        {"slug": "hall-2", "name": "Hall 2: Digital economy and smart cities"},
+        {"slug": "hall-3", "name": "Hall 3: Digital culture"},
+        {"slug": "hall-4", "name": "Hall 4: Networks and security"},
+    ],
+    "exhibits": [
+        {
+            "slug": "robotic-dogs",
+            "title": "Robotic dogs",
+            "exhibitor": "unitree-robotics",
+            "category": "robotics",
+            "hall": "hall-1",
+            "booth": "A-01",
+            "featured": True,
+            "pictures": 3,
+            "description": (
+                "Four-legged robots that walk, run, climb stairs and keep their balance on rough ground. The "
+                "report names the exhibit, not its maker: the exhibitor, hall and booth are sample data."
+            ),
+        },
+        {
+            "slug": "glasses-free-3d",
+            "title": "Glasses-free 3D display",
+            "exhibitor": "boe",
+            "category": "other",
+            "hall": "hall-3",
+            "booth": "C-05",
+            "featured": True,
+            "pictures": 2,
+            "description": (
+                "Screens that show three-dimensional pictures without special glasses. Named in the report; the "
+                "exhibitor, hall and booth are sample data."
+            ),
+        },
+        {
+            "slug": "digital-dunhuang-murals",
+            "title": "Digital Dunhuang murals",
+            "exhibitor": "dunhuang-academy",
+            "category": "digital_culture",
+            "hall": "hall-3",
+            "booth": "C-01",
+            "featured": True,
+            "pictures": 2,
+            "description": (
+                "The murals of the Mogao Caves at Dunhuang, captured in high resolution and shown on large "
+                "screens, so that visitors can look closely at paintings too fragile to be lit for long. Named "
+                "in the report; the exhibitor, hall and booth are sample data."
+            ),
+        },
+        {
+            "slug": "ernie-large-language-model",
+            "title": "Ernie 4.0 large language model",
+            "exhibitor": "baidu",
+            "category": "ai",
+            "hall": "hall-1",
+            "booth": "A-06",
+            "pictures": 1,
+            "description": (
+                "Baidu's large language model, unveiled at Baidu World 2023 and already built into the products "
+                "of many business partners. The model is reported; its stand at the expo is sample data."
+            ),
+        },
+        {
+            "slug": "smart-logistics-robots",
+            "title": "Smart logistics robots",
+            "exhibitor": "jd",
+            "category": "mobility",
+            "hall": "hall-2",
+            "booth": "B-06",
+            "pictures": 1,
+            "description": "Autonomous delivery vehicles and warehouse robots. A sample exhibit.",
+        },
+        {
+            "slug": "city-brain",
+            "title": "City Brain",
+            "exhibitor": "alibaba-group",
+            "category": "smart_city",
+            "hall": "hall-2",
+            "booth": "B-01",
+            "pictures": 1,
+            "description": (
+                "A cloud platform that reads traffic and city data to time traffic lights and clear the way for "
+                "ambulances. A sample exhibit."
+            ),
+        },
+        {
+            "slug": "quantum-communication-devices",
+            "title": "Quantum communication devices",
+            "exhibitor": "china-telecom",
+            "category": "quantum",
+            "hall": "hall-4",
+            "booth": "D-02",
+            "pictures": 1,
+            "description": "Quantum-encrypted calls and quantum key distribution equipment. A sample exhibit.",
+        },
+        {
+            "slug": "computing-network-convergence",
+            "title": "Computing and network convergence",
+            "exhibitor": "china-unicom",
+            "category": "networks",
+            "hall": "hall-4",
+            "booth": "D-05",
+            "pictures": 1,
+            "description": "Computing power delivered over the network, wherever it is needed. A sample exhibit.",
+        },
+        {
+            "slug": "security-large-model",
+            "title": "Security large model",
+            "exhibitor": "360-security-group",
+            "category": "cybersecurity",
+            "hall": "hall-4",
+            "booth": "D-08",
+            "pictures": 1,
+            "description": "A large model that helps security teams detect and analyse attacks. A sample exhibit.",
+        },
+    ],
+}
+
+_SAMPLE_HONOUREE = (
+    "Sample entry: the report does not name the honourees of this category; this one is invented to show how "
+    "an honouree appears."
+)
+
+AWARDS_2023 = [
+    {
+        "slug": "ten-year-commemorative-honor",
+        "name": "Wuzhen Summit 10-Year Commemorative Honor",
+        "ceremony": "ten-year-honor-ceremony",
+        "description": (
+            "Presented on Nov 8, 2023, the day of the plenary meeting, the honor carries the WIC's recognition of "
+            "individuals and organizations that have made outstanding performance by actively participating in "
+            "its activities, supporting preparations and contributing to the establishment of the WIC "
+            "Organization. The report does not name the honourees: those listed here are sample entries."
+        ),
+        "categories": [
+            {"slug": "outstanding-partners", "name": "Outstanding Partners"},
+            {"slug": "excellent-organizers", "name": "Excellent Organizers"},
+            {"slug": "special-contributors", "name": "Special Contributors"},
+        ],
+        "honourees": [
+            {"category": "outstanding-partners", "organisation": "gsma", "citation": _SAMPLE_HONOUREE},
+            {"category": "outstanding-partners", "organisation": "itu", "citation": _SAMPLE_HONOUREE},
+            {"category": "excellent-organizers", "organisation": "zhejiang-government", "citation": _SAMPLE_HONOUREE},
+            {"category": "special-contributors", "person": "kilnam-chon", "citation": _SAMPLE_HONOUREE},
+        ],
+    },
+    {
+        "slug": "outstanding-cases",
+        "name": "Outstanding Cases of Jointly Building a Community with a Shared Future in Cyberspace",
+        "ceremony": None,
+        "description": (
+            "Thirteen cases, released and presented on Nov 7, 2023, the eve of the summit, at the Release and "
+            "Presentation of Outstanding Cases of Jointly Building a Community with a Shared Future in "
+            "Cyberspace, an integral part of the 2023 Wuzhen Summit. The presentation came before the summit's "
+            "first day, so it has no session in the programme."
+        ),
+        "categories": [],
+        "honourees": [
+            {
+                "organisation": "ibm",
+                "case_title": "IBM Sustainable Computing Solution to Co-Create a Sustainable Future",
+            },
+            {
+                "organisation": "alibaba-group",
+                "case_title": (
+                    "Alibaba Digital County Partnering with International Trade Center (ITC) to Support Digital "
+                    "Poverty Alleviation in African Developing Countries"
+                ),
+            },
+            {
+                "organisation": "national-library-of-china",
+                "case_title": (
+                    "Building a Digital Network of Chinese Ancient Books - Chinese Ancient Books Resources "
+                    "Database Construction and Services"
+                ),
+            },
+            {"organisation": "mct-international-exchanges", "case_title": "China Tourism and Culture Week Overseas"},
+            {
+                "organisation": "china-unicom-global",
+                "case_title": (
+                    "Computing and Network Convergence Connecting the World, Empowering the Innovative Development "
+                    "of the Global Digital Economy"
+                ),
+            },
+            {
+                "organisation": "china-telecom",
+                "case_title": (
+                    "Asia Direct Cable (ADC) Traversing Asia with Higher Capacity and Greater Security, Helping "
+                    "Enterprises Digital Transformation"
+                ),
+            },
+            {
+                "organisation": "domaintools",
+                "case_title": "Internet Infrastructure Data Sharing for Ensuring Security in Cyberspace",
+            },
+            {
+                "organisation": "dbappsecurity",
+                "case_title": (
+                    "Asian Games Sky Dome – Practice the Asian Games Mission and Build a Strong Safety Defense Line"
+                ),
+            },
+            {"organisation": "internet-society-of-china", "case_title": "China Internet Governance Forum (China IGF)"},
+            {
+                "organisation": "smart-city-expo-world-congress",
+                "case_title": (
+                    "Smart City Expo World Congress: Promoting Global Urban Collaborative Development and "
+                    "Establishing Mechanisms for Trust and Cooperation"
+                ),
+            },
+            {
+                "organisation": "steinbeis-global-institute",
+                "case_title": (
+                    "German Steinbeis Technology Transfer Center: Creating a Digital Platform for Professional "
+                    "Technology Transfer"
+                ),
+            },
+            {
+                "organisation": "unesco-ichei",
+                "case_title": (
+                    "Smart Classroom — Ally Industrial and Educational Endeavor to Forge a Cyberspace Learning "
+                    "Community"
+                ),
+            },
+            {
+                "organisation": "cisco",
+                "case_title": "Bridging the Digital Divide, Powering an Inclusive Future for All",
+            },
+        ],
+    },
+]
 
 EDITION_2023 = {
     "slug": "2023",
@@ -747,8 +1146,16 @@ EDITION_2023 = {
         "sant-anna-school",
         "tsinghua-university",
         "yuanbiancheng",
+        "national-library-of-china",
+        "mct-international-exchanges",
+        "china-unicom-global",
+        "domaintools",
+        "dbappsecurity",
+        "smart-city-expo-world-congress",
+        "steinbeis-global-institute",
+        "unesco-ichei",
     ],
-    "sample_organisations": ["un-desa", "wipo"],
+    "sample_organisations": ["un-desa", "wipo", "unitree-robotics", "boe", "dunhuang-academy"],
     "people": [
         "francis-gurry",
         "wang-haifeng",
@@ -1241,6 +1648,8 @@ EDITION_2023 = {
             ],
         },
     ],
+    "expos": [EXPO_2023],
+    "awards": AWARDS_2023,
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -1251,6 +1660,128 @@ _SUB_FORUM_ITEMS = [
     {"title": "Opening remarks", "minutes": 10},
     {"title": "Keynote speeches", "minutes": 60},
     {"title": "Panel discussion", "minutes": 60},
+]
+
+EXPO_2024 = {
+    "slug": "light-of-the-internet-expo",
+    "name": "Light of the Internet Expo",
+    "venue": "expo-center",
+    "start_date": "2024-11-19",
+    "end_date": "2024-11-22",
+    "description": (
+        "The expo of the 2024 Wuzhen Summit, on artificial intelligence and “intelligence for good”. Its dates, "
+        "halls, booths and exhibits are sample data."
+    ),
+    "halls": [
+        {"slug": "hall-1", "name": "Hall 1: Artificial intelligence"},
+        {"slug": "hall-2", "name": "Hall 2: Robotics"},
+        {"slug": "hall-3", "name": "Hall 3: Digital economy and mobility"},
+        {"slug": "hall-4", "name": "Hall 4: Networks and quantum"},
+    ],
+    "exhibits": [
+        {
+            "slug": "humanoid-robots",
+            "title": "Humanoid and quadruped robots",
+            "exhibitor": "unitree-robotics",
+            "category": "robotics",
+            "hall": "hall-2",
+            "booth": "B-01",
+            "featured": True,
+            "pictures": 2,
+            "description": "Robots on two legs and on four, walking among visitors. A sample exhibit.",
+        },
+        {
+            "slug": "qwen-large-models",
+            "title": "Qwen large language models",
+            "exhibitor": "alibaba-group",
+            "category": "ai",
+            "hall": "hall-1",
+            "booth": "A-01",
+            "featured": True,
+            "pictures": 1,
+            "description": "Open large language models and the applications built on them. A sample exhibit.",
+        },
+        {
+            "slug": "robotaxi",
+            "title": "Apollo Go robotaxi",
+            "exhibitor": "baidu",
+            "category": "mobility",
+            "hall": "hall-3",
+            "booth": "C-04",
+            "pictures": 1,
+            "description": "A driverless taxi service and the car it runs on. A sample exhibit.",
+        },
+        {
+            "slug": "ai-payment-services",
+            "title": "AI services for digital payments",
+            "exhibitor": "ant-group",
+            "category": "digital_economy",
+            "hall": "hall-3",
+            "booth": "C-01",
+            "pictures": 1,
+            "description": "AI assistants for payments, insurance and health services. A sample exhibit.",
+        },
+        {
+            "slug": "quantum-communication-devices",
+            "title": "Quantum communication devices",
+            "exhibitor": "china-telecom",
+            "category": "quantum",
+            "hall": "hall-4",
+            "booth": "D-01",
+            "pictures": 1,
+            "description": "Quantum-encrypted calls and quantum key distribution equipment. A sample exhibit.",
+        },
+        {
+            "slug": "computing-power-network",
+            "title": "5G-Advanced and computing power network",
+            "exhibitor": "huawei",
+            "category": "networks",
+            "hall": "hall-4",
+            "booth": "D-03",
+            "pictures": 1,
+            "description": "Faster mobile networks joined with computing power for AI. A sample exhibit.",
+        },
+    ],
+}
+
+AWARDS_2024 = [
+    {
+        "slug": "distinguished-contribution-award",
+        "name": "WIC Distinguished Contribution Award",
+        "ceremony": "distinguished-contribution-award",
+        "description": (
+            "New in 2024: an award for individuals and organisations with exceptional contributions to the "
+            "global internet, presented at its own ceremony. The reports do not name the honourees: those "
+            "listed here are sample entries."
+        ),
+        "categories": [],
+        "honourees": [
+            {"organisation": "gsma", "citation": _SAMPLE_HONOUREE.replace(" of this category", "")},
+            {"person": "kilnam-chon", "citation": _SAMPLE_HONOUREE.replace(" of this category", "")},
+        ],
+    },
+    {
+        "slug": "leading-science-technology-award",
+        "name": "World Internet Conference Leading Science and Technology Award",
+        "ceremony": "main-forum",
+        "description": (
+            "Also reported as the Awards for Pioneering Science and Technology; released at the main forum. The "
+            "reports do not name the honoured achievements, so none are listed."
+        ),
+        "categories": [],
+        "honourees": [],
+    },
+    {
+        "slug": "best-practices",
+        "name": "Best Practices in Jointly Building a Cyberspace Community with a Shared Future",
+        "ceremony": "main-forum",
+        "description": (
+            "Released at the main forum, like the Outstanding Cases of 2023. The reports do not name the "
+            "practices, so none are listed."
+        ),
+        "categories": [],
+        "honourees": [],
+    },
 ]
 
 EDITION_2024 = {
@@ -1312,6 +1843,7 @@ EDITION_2024 = {
         "kaist",
         "sant-anna-school",
         "tsinghua-university",
+        "unitree-robotics",
     ],
     "people": ["ren-xianliang"],
     "sample_people": [
@@ -1856,6 +2388,8 @@ EDITION_2024 = {
             "organisers": [{"organisation": "tsinghua-university", "role": "co_organiser"}],
         },
     ],
+    "expos": [EXPO_2024],
+    "awards": AWARDS_2024,
 }
 
 EDITIONS = [EDITION_2017, EDITION_2022, EDITION_2023, EDITION_2024]

@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agenda', '0005_expo_and_awards'),
+        ("agenda", "0005_expo_and_awards"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='edition',
-            name='registration_cap',
-            field=models.PositiveIntegerField(blank=True, help_text='Most delegates the edition accepts; empty for no limit.', null=True, verbose_name='delegate cap'),
+            model_name="edition",
+            name="registration_cap",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Most delegates the edition accepts; empty for no limit.",
+                null=True,
+                verbose_name="delegate cap",
+            ),
         ),
         migrations.AddField(
-            model_name='edition',
-            name='registration_closes_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='registration closes'),
+            model_name="edition",
+            name="registration_closes_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="registration closes"),
         ),
         migrations.AddField(
-            model_name='edition',
-            name='registration_opens_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='registration opens'),
+            model_name="edition",
+            name="registration_opens_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="registration opens"),
         ),
     ]

@@ -71,7 +71,7 @@ class ExhibitQuerySet(models.QuerySet):
 class Exhibit(models.Model):
     expo = models.ForeignKey(Expo, on_delete=models.CASCADE, related_name="exhibits", verbose_name=_("expo"))
     exhibitor = models.ForeignKey(
-        "agenda.Organisation", on_delete=models.PROTECT, related_name="exhibits", verbose_name=_("exhibitor")
+        "agenda.Organisation", on_delete=models.RESTRICT, related_name="exhibits", verbose_name=_("exhibitor")
     )
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(

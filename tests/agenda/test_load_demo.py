@@ -1,20 +1,51 @@
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from PIL import Image
 
-from agenda.enums import OrganiserRole, SessionKind
-from agenda.models import Edition, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.enums import ExhibitCategory, OrganisationKind, OrganiserRole, SessionKind
+from agenda.models import (
+    AwardProgramme,
+    Edition,
+    Exhibit,
+    ExhibitPicture,
+    Expo,
+    Honouree,
+    Organisation,
+    Person,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+)
+from agenda.sample_pictures import draw_sample_picture, sample_alt_text, sample_picture_bytes
 from agenda.selectors import clashing_sessions
+from agenda.services import exhibit_picture_store
 from tests.factories.agenda import EditionFactory
 
 
-def load_demo(*args):
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Sample pictures go to a temporary MEDIA_ROOT, never to the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def load_demo(*args, pictures=False):
+    """Run the command; drawing and storing the sample pictures takes seconds, so only tests about them do."""
     out = io.StringIO()
-    call_command("load_demo", *args, stdout=out)
+    call_command("load_demo", *args, *([] if pictures else ["--no-pictures"]), stdout=out)
     return out.getvalue()
+
+
+def files_in(root) -> set[str]:
+    root = Path(root)
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()} if root.exists() else set()
 
 
 def snapshot():
@@ -29,7 +60,22 @@ def snapshot():
     people = set(Person.objects.values_list("edition__slug", "slug", "title", "organisation__slug", "is_sample"))
     speakers = set(SessionSpeaker.objects.values_list("session__slug", "person__slug", "role", "position"))
     items = set(SessionItem.objects.values_list("session__slug", "position", "title", "duration_minutes", "start"))
-    return counts, sessions, people, speakers, items
+    exhibits = set(
+        Exhibit.objects.values_list(
+            "expo__edition__slug", "slug", "exhibitor__slug", "hall__slug", "booth", "is_sample", "updated_at"
+        )
+    )
+    pictures = set(
+        ExhibitPicture.objects.values_list(
+            "exhibit__expo__edition__slug", "exhibit__slug", "position", "image", "thumbnail", "large", "alt_text"
+        )
+    )
+    honourees = set(
+        Honouree.objects.values_list(
+            "programme__edition__slug", "programme__slug", "position", "person__slug", "organisation__slug"
+        )
+    )
+    return counts, sessions, people, speakers, items, exhibits, pictures, honourees
 
 
 @pytest.mark.django_db
@@ -59,15 +105,23 @@ def test_load_demo_sub_forums_match_the_reported_counts():
 
 
 @pytest.mark.django_db
-def test_load_demo_twice_changes_nothing():
-    first_output = load_demo()
+def test_load_demo_twice_changes_nothing(media):
+    first_output = load_demo(pictures=True)
     before = snapshot()
+    files_before = files_in(media)
+    modified_before = {name: (Path(media) / name).stat().st_mtime_ns for name in files_before}
 
-    second_output = load_demo()
+    second_output = load_demo(pictures=True)
 
     assert snapshot() == before
-    assert "0 created, 0 updated, 0 removed" in second_output
+    assert files_in(media) == files_before  # no new picture, no renamed file
+    assert {name: (Path(media) / name).stat().st_mtime_ns for name in files_before} == modified_before
+    assert second_output.count("0 created, 0 updated, 0 removed") == 4
     assert first_output.count("\n") == second_output.count("\n")
+    assert Exhibit.objects.count() >= 15
+    assert ExhibitPicture.objects.count() >= Exhibit.objects.count()
+    assert Honouree.objects.count() >= 13
+    assert len(files_before) == 3 * ExhibitPicture.objects.count()
 
 
 @pytest.mark.django_db
@@ -220,3 +274,231 @@ def test_load_demo_again_restores_edited_demo_sessions():
     }
     assert list(session.items.values_list("position", flat=True)) == [1, 2, 3, 4]
     assert "1 removed" in output
+
+
+# --- Expo ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_load_demo_2023_expo_opened_on_nov_7_at_the_expo_center_with_the_reported_exhibits():
+    load_demo("--edition", "2023")
+
+    expo = Expo.objects.get(edition__slug="2023")
+    assert expo.name == "Light of the Internet Expo"
+    assert expo.start_date == dt.date(2023, 11, 7)
+    assert expo.venue.name == "Light of Internet Expo Center"
+    assert expo.halls.count() >= 3
+    titles = set(expo.exhibits.values_list("title", flat=True))
+    assert {"Robotic dogs", "Glasses-free 3D display", "Digital Dunhuang murals"} <= titles
+    assert expo.exhibits.filter(is_featured=True).exists()
+    assert expo.exhibits.filter(is_featured=False).exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_places_the_2016_style_exhibits_in_2017_as_sample():
+    load_demo("--edition", "2017")
+
+    exhibits = {e.slug: e for e in Exhibit.objects.filter(expo__edition__slug="2017").select_related("exhibitor")}
+    supermarket = exhibits["unmanned-supermarket"]
+    assert supermarket.exhibitor.name == "Alibaba Group"
+    assert supermarket.is_sample is False  # reported at the 2017 expo; no hall or booth invented
+    assert (supermarket.hall, supermarket.booth) == (None, "")
+    smile_to_pay = exhibits["smile-to-pay"]
+    assert smile_to_pay.exhibitor.name == "Ant Financial"
+    assert smile_to_pay.is_sample is True
+    assert smile_to_pay.exhibitor.is_sample is True
+    assert {exhibits["delivery-drones"].exhibitor.slug, exhibits["driverless-delivery-vehicles"].exhibitor.slug} == {
+        "jd"
+    }
+    assert exhibits["delivery-drones"].category == ExhibitCategory.MOBILITY
+
+
+@pytest.mark.django_db
+def test_load_demo_exhibits_are_valid_and_invented_placements_are_sample():
+    load_demo()
+
+    exhibits = Exhibit.objects.select_related("expo__edition", "exhibitor", "hall")
+    assert {e.expo.edition.slug for e in exhibits} == {"2017", "2023", "2024"}
+    for exhibit in exhibits:
+        exhibit.full_clean()
+        assert exhibit.exhibitor.edition_id == exhibit.expo.edition_id
+        assert exhibit.category in ExhibitCategory.values
+        assert exhibit.description
+        if exhibit.hall or exhibit.booth:
+            assert exhibit.is_sample, exhibit.slug
+        if exhibit.is_sample:
+            assert "sample" in exhibit.description.lower(), exhibit.slug
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_each_exhibit_one_to_three_sample_pictures_with_renditions(media):
+    load_demo(pictures=True)
+
+    for exhibit in Exhibit.objects.prefetch_related("pictures"):
+        pictures = list(exhibit.pictures.all())
+        assert 1 <= len(pictures) <= 3, exhibit.slug
+        assert [p.position for p in pictures] == list(range(1, len(pictures) + 1))
+        for picture in pictures:
+            assert picture.alt_text.startswith(f"Sample illustration for “{exhibit.title}”")
+            assert (picture.width, picture.height) == (1200, 800)
+            assert picture.image.name.startswith(f"expo/{exhibit.expo.edition.slug}/")
+            with Image.open(Path(media) / picture.image.name) as image:
+                assert (image.format, image.size) == ("JPEG", (1200, 800))
+            with Image.open(Path(media) / picture.thumbnail.name) as thumbnail:
+                assert (thumbnail.format, thumbnail.size) == ("WEBP", (400, 267))
+            with Image.open(Path(media) / picture.large.name) as large:
+                assert (large.format, large.size) == ("WEBP", (1200, 800))
+    assert Exhibit.objects.filter(pictures__position=2).exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_keeps_a_picture_an_organiser_put_in_place_and_restores_only_missing_ones(media):
+    load_demo("--edition", "2023", pictures=True)
+    exhibit = Exhibit.objects.get(expo__edition__slug="2023", slug="robotic-dogs")
+    first, second, third = exhibit.pictures.order_by("position")
+    replacement = ContentFile(sample_picture_bytes("A photo of the stand", size=(600, 400)), name="stand.jpg")
+    first.alt_text = "The stand on the opening day"
+    exhibit_picture_store(picture=first, upload=replacement)
+    second.delete()
+    kept = (first.image.name, first.alt_text)
+
+    output = load_demo("--edition", "2023", pictures=True)
+
+    first.refresh_from_db()
+    assert (first.image.name, first.alt_text) == kept
+    assert list(exhibit.pictures.values_list("position", flat=True)) == [1, 2, 3]
+    assert exhibit.pictures.get(position=3).image.name == third.image.name
+    assert "1 created, 0 updated, 0 removed" in output
+
+
+@pytest.mark.django_db
+def test_load_demo_without_pictures_stores_no_file_and_a_later_run_adds_them(media):
+    call_command("load_demo", "--edition", "2017", "--no-pictures", stdout=io.StringIO())
+
+    assert Exhibit.objects.exists()
+    assert not ExhibitPicture.objects.exists()
+    assert files_in(media) == set()
+
+    output = load_demo("--edition", "2017", pictures=True)
+
+    assert ExhibitPicture.objects.count() >= Exhibit.objects.count()
+    assert len(files_in(media)) == 3 * ExhibitPicture.objects.count()
+    assert "0 updated, 0 removed" in output
+
+
+def test_sample_pictures_are_the_same_for_the_same_exhibit_and_differ_between_views():
+    first = sample_picture_bytes("Robotic dogs", category="robotics", caption="Unitree Robotics")
+    again = sample_picture_bytes("Robotic dogs", category="robotics", caption="Unitree Robotics")
+    second_view = sample_picture_bytes("Robotic dogs", category="robotics", caption="Unitree Robotics", variant=2)
+
+    assert first == again
+    assert second_view != first
+    image = draw_sample_picture("Robotic dogs", category="robotics", size=(800, 600))
+    assert (image.mode, image.size) == ("RGB", (800, 600))
+    assert "Sample illustration for “Robotic dogs”" in sample_alt_text("Robotic dogs", category="robotics")
+
+
+# --- Awards --------------------------------------------------------------------------------------------------------
+
+
+OUTSTANDING_CASES_2023 = {
+    "IBM": "IBM Sustainable Computing Solution to Co-Create a Sustainable Future",
+    "Alibaba Group": (
+        "Alibaba Digital County Partnering with International Trade Center (ITC) to Support Digital Poverty "
+        "Alleviation in African Developing Countries"
+    ),
+    "China Telecom": (
+        "Asia Direct Cable (ADC) Traversing Asia with Higher Capacity and Greater Security, Helping Enterprises "
+        "Digital Transformation"
+    ),
+    "Internet Society of China": "China Internet Governance Forum (China IGF)",
+    "Cisco Systems": "Bridging the Digital Divide, Powering an Inclusive Future for All",
+    "China Unicom Global Limited": (
+        "Computing and Network Convergence Connecting the World, Empowering the Innovative Development of the "
+        "Global Digital Economy"
+    ),
+    "DomainTools": "Internet Infrastructure Data Sharing for Ensuring Security in Cyberspace",
+}
+
+
+@pytest.mark.django_db
+def test_load_demo_2023_has_the_thirteen_outstanding_cases_with_their_organisations():
+    load_demo("--edition", "2023")
+
+    programme = AwardProgramme.objects.get(edition__slug="2023", slug="outstanding-cases")
+    honourees = list(programme.honourees.select_related("organisation"))
+    assert len(honourees) == 13
+    assert [h.position for h in honourees] == list(range(1, 14))
+    assert all(h.organisation and h.person is None and h.case_title for h in honourees)
+    assert all(h.organisation.edition.slug == "2023" and not h.organisation.is_sample for h in honourees)
+    cases = {h.organisation.name: h.case_title for h in honourees}
+    for organisation, case_title in OUTSTANDING_CASES_2023.items():
+        assert cases[organisation] == case_title
+    assert len(set(cases)) == 13
+    assert honourees[0].organisation.name == "IBM"
+    assert honourees[-1].organisation.name == "Cisco Systems"
+    # Presented on Nov 7, the eve of the summit: no session of the programme is its ceremony.
+    assert programme.ceremony is None
+    assert "Nov 7" in programme.description
+    ibm = Organisation.objects.get(edition__slug="2023", name="IBM")
+    assert (ibm.kind, ibm.country.code) == (OrganisationKind.COMPANY, "US")
+    library = Organisation.objects.get(edition__slug="2023", slug="national-library-of-china")
+    assert (library.kind, library.country.code) == (OrganisationKind.GOVERNMENT, "CN")
+
+
+@pytest.mark.django_db
+def test_load_demo_2023_ten_year_honor_is_presented_at_its_ceremony_with_sample_honourees():
+    load_demo("--edition", "2023")
+
+    programme = AwardProgramme.objects.get(edition__slug="2023", name="Wuzhen Summit 10-Year Commemorative Honor")
+    assert programme.ceremony.slug == "ten-year-honor-ceremony"
+    assert programme.ceremony.kind == SessionKind.AWARD_CEREMONY
+    assert programme.ceremony.start.astimezone(programme.edition.zone).date() == dt.date(2023, 11, 8)
+    assert list(programme.categories.values_list("name", flat=True)) == [
+        "Outstanding Partners",
+        "Excellent Organizers",
+        "Special Contributors",
+    ]
+    honourees = list(programme.honourees.all())
+    assert honourees
+    assert all(h.citation.startswith("Sample entry:") for h in honourees)
+    assert {h.category.name for h in honourees} == {
+        "Outstanding Partners",
+        "Excellent Organizers",
+        "Special Contributors",
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_2024_awards_have_their_ceremonies_and_no_unmarked_invented_honourees():
+    load_demo("--edition", "2024")
+
+    programmes = {p.name: p for p in AwardProgramme.objects.filter(edition__slug="2024")}
+    award = programmes["WIC Distinguished Contribution Award"]
+    assert award.ceremony.slug == "distinguished-contribution-award"
+    assert award.ceremony.kind == SessionKind.AWARD_CEREMONY
+    assert "World Internet Conference Leading Science and Technology Award" in programmes
+    for honouree in Honouree.objects.filter(programme__edition__slug="2024"):
+        assert honouree.citation.startswith("Sample entry:")
+    for programme in programmes.values():
+        programme.full_clean()
+
+
+@pytest.mark.django_db
+def test_load_demo_again_restores_edited_honourees():
+    load_demo("--edition", "2023")
+    programme = AwardProgramme.objects.get(edition__slug="2023", slug="outstanding-cases")
+    programme.honourees.filter(position=13).delete()
+    first = programme.honourees.get(position=1)
+    first.case_title = "Edited"
+    first.save()
+    Honouree.objects.create(
+        programme=programme, organisation=first.organisation, case_title="Not in the data", position=14
+    )
+
+    output = load_demo("--edition", "2023")
+
+    assert programme.honourees.count() == 13
+    assert programme.honourees.get(position=1).case_title == OUTSTANDING_CASES_2023["IBM"]
+    assert programme.honourees.get(position=13).organisation.name == "Cisco Systems"
+    assert "1 created, 1 updated, 1 removed" in output

@@ -1,4 +1,10 @@
-"""Create a synthetic edition of any size, for tests and benchmarks."""
+"""Create a synthetic edition of any size, for tests and benchmarks.
+
+With `--exhibits N` the edition also gets an expo with halls and N exhibits by its synthetic organisations, each
+with `--pictures-per-exhibit K` sample pictures drawn by agenda/sample_pictures.py and stored through
+`exhibit_picture_store`, like an upload (normalised, with renditions). The pictures are smaller than the demo's
+(800 × 600), so that a few hundred of them take seconds.
+"""
 
 import datetime as dt
 import random
@@ -7,9 +13,12 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from agenda.enums import OrganisationKind, OrganiserRole, SessionKind, SessionStatus, SpeakerRole
+from agenda.enums import ExhibitCategory, OrganisationKind, OrganiserRole, SessionKind, SessionStatus, SpeakerRole
 from agenda.models import (
     Edition,
+    Exhibit,
+    Expo,
+    Hall,
     Organisation,
     Person,
     Room,
@@ -21,6 +30,7 @@ from agenda.models import (
     Topic,
     Venue,
 )
+from agenda.sample_pictures import add_sample_pictures
 
 TOPICS = [
     ("Artificial intelligence", "#1f6feb"),
@@ -69,6 +79,20 @@ LAST = [
     "Petrov",
 ]
 COUNTRIES = ["CN", "US", "GB", "DE", "FR", "IN", "BR", "ZA", "JP", "KR", "RU", "EG", "SG", "KE", "IT"]
+EXHIBIT_SUBJECTS = {
+    ExhibitCategory.ARTIFICIAL_INTELLIGENCE: ["Large language model", "AI assistant", "Computer vision platform"],
+    ExhibitCategory.ROBOTICS: ["Robotic dog", "Service robot", "Humanoid robot"],
+    ExhibitCategory.QUANTUM: ["Quantum communication device", "Quantum key distribution link"],
+    ExhibitCategory.NETWORKS: ["5G-Advanced base station", "Computing power network", "Satellite internet terminal"],
+    ExhibitCategory.DIGITAL_CULTURE: ["Digital murals", "Glasses-free 3D display", "Virtual museum"],
+    ExhibitCategory.SMART_CITY: ["City Brain", "Digital twin of a city", "Smart streetlight"],
+    ExhibitCategory.CYBERSECURITY: ["Security large model", "Zero-trust gateway", "Threat intelligence platform"],
+    ExhibitCategory.DIGITAL_ECONOMY: ["Unmanned supermarket", "Smile to Pay", "Cross-border e-commerce platform"],
+    ExhibitCategory.MOBILITY: ["Delivery drone", "Driverless vehicle", "Robotaxi"],
+    ExhibitCategory.OTHER: ["Smart home", "Wearable health monitor"],
+}
+HALL_NAMES = ["Artificial intelligence", "Robotics", "Digital economy", "Networks and security"]
+PICTURE_SIZE = (800, 600)
 
 
 class Command(BaseCommand):
@@ -83,12 +107,27 @@ class Command(BaseCommand):
         parser.add_argument("--start", default="2030-11-19", help="First day, YYYY-MM-DD.")
         parser.add_argument("--seed", type=int, default=2024)
         parser.add_argument("--replace", action="store_true", help="Delete an existing edition with this slug first.")
+        parser.add_argument("--exhibits", type=int, default=0, help="Exhibits in the edition's expo (default 0).")
+        parser.add_argument(
+            "--pictures-per-exhibit",
+            type=int,
+            default=1,
+            metavar="K",
+            help="Sample pictures per exhibit, stored like uploads with their renditions (default 1).",
+        )
+        parser.add_argument(
+            "--unpublished", action="store_true", help="Create the edition unpublished (it is published by default)."
+        )
 
     def handle(self, *args, **options):
         began = time.monotonic()
         for name in ("days", "rooms", "sessions", "speakers"):
             if options[name] < 1:
                 raise CommandError(f"--{name} must be at least 1.")
+        if options["exhibits"] < 0:
+            raise CommandError("--exhibits cannot be negative.")
+        if not 0 <= options["pictures_per_exhibit"] <= 10:
+            raise CommandError("--pictures-per-exhibit must be between 0 and 10.")
         if -(-options["sessions"] // (options["rooms"] * options["days"])) * 20 > 15 * 60:
             raise CommandError("Too many sessions for the rooms and days (a day runs 08:30–23:30): add rooms or days.")
         slug = options["slug"]
@@ -98,6 +137,10 @@ class Command(BaseCommand):
                 raise CommandError(f"Edition “{slug}” exists; add --replace to recreate it.")
             with transaction.atomic():
                 for edition in existing:
+                    # Exhibits protect their exhibitors: remove the expos (and so the exhibits and their picture
+                    # files) before the edition's organisations go with the edition.
+                    for expo in Expo.objects.filter(edition=edition):
+                        expo.delete()
                     edition.delete()
         with transaction.atomic():
             edition = generate_edition(
@@ -108,14 +151,29 @@ class Command(BaseCommand):
                 speakers=options["speakers"],
                 first_day=dt.date.fromisoformat(options["start"]),
                 rng=random.Random(options["seed"]),
+                published=not options["unpublished"],
             )
+            programme_done = time.monotonic()
+            pictures = 0
+            if options["exhibits"]:
+                exhibits = generate_expo(
+                    edition=edition, exhibits=options["exhibits"], rng=random.Random(options["seed"])
+                )
+                for exhibit in exhibits:
+                    pictures += add_sample_pictures(exhibit, count=options["pictures_per_exhibit"], size=PICTURE_SIZE)
+        finished = time.monotonic()
         self.stdout.write(
-            f"Edition “{edition.slug}”: {edition.sessions.count()} sessions, {options['rooms']} rooms, "
-            f"{edition.people.count()} people over {options['days']} days in {time.monotonic() - began:.1f}s."
+            f"Edition “{edition.slug}”{'' if edition.is_published else ' (unpublished)'}: "
+            f"{edition.sessions.count()} sessions, {options['rooms']} rooms, "
+            f"{edition.people.count()} people over {options['days']} days in {programme_done - began:.1f}s."
         )
+        if options["exhibits"]:
+            self.stdout.write(
+                f"Expo: {options['exhibits']} exhibits with {pictures} pictures in {finished - programme_done:.1f}s."
+            )
 
 
-def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng):
+def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, published=True):
     summit, _ = Summit.objects.get_or_create(
         slug="wic", defaults={"name": "World Internet Conference Wuzhen Summit", "short_name": "wic"}
     )
@@ -127,7 +185,7 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng):
         theme="Synthetic programme for tests and benchmarks",
         start_date=first_day,
         end_date=first_day + dt.timedelta(days=days - 1),
-        is_published=True,
+        is_published=published,
     )
     edition.full_clean()
     edition.save()
@@ -226,3 +284,44 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng):
                 item_links.append(through(sessionitem_id=item.pk, person_id=person_id))
     through.objects.bulk_create(item_links)
     return edition
+
+
+def generate_expo(*, edition, exhibits, rng):
+    """An expo with halls and `exhibits` exhibits by the edition's organisations; returns the exhibits."""
+    expo = Expo(
+        edition=edition,
+        name="Synthetic Light of the Internet Expo",
+        slug="expo",
+        description="A synthetic expo for tests and benchmarks.",
+        venue=edition.venues.first(),
+        start_date=edition.start_date - dt.timedelta(days=1),
+        end_date=edition.end_date,
+    )
+    expo.full_clean()
+    expo.save()
+    halls = Hall.objects.bulk_create(
+        Hall(expo=expo, name=f"Hall {n}: {name}", slug=f"hall-{n}", position=n)
+        for n, name in enumerate(HALL_NAMES, start=1)
+    )
+    organisations = list(edition.organisations.order_by("slug"))
+    categories = list(EXHIBIT_SUBJECTS)
+    objs = []
+    for n in range(1, exhibits + 1):
+        category = categories[(n - 1) % len(categories)]
+        hall = halls[(n - 1) % len(halls)]
+        objs.append(
+            Exhibit(
+                expo=expo,
+                exhibitor=organisations[(n - 1) % len(organisations)],
+                title=f"{rng.choice(EXHIBIT_SUBJECTS[category])} {n:04d}",
+                slug=f"exhibit-{n:04d}",
+                category=category,
+                hall=hall,
+                booth=f"{chr(ord('A') + hall.position - 1)}-{n:03d}",
+                description="A synthetic exhibit for tests and benchmarks.",
+                is_featured=n % 10 == 1,
+                position=n,
+                is_sample=True,
+            )
+        )
+    return Exhibit.objects.bulk_create(objs)

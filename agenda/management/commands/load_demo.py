@@ -1,13 +1,20 @@
 """Load (or refresh) the demo programme of the WIC Wuzhen Summit from agenda/demo_data.py.
 
 Every row is found by its natural key (slugs within an edition; (session, person, role) for speakers,
-(session, organisation, role) for organisers, (session, position) for run-of-show items), validated with
-`full_clean()` and saved only when something differs, so running the command again changes nothing.
-Speakers, organisers and run-of-show items of a demo session are kept exactly as in the data: links the
-data no longer lists are removed. Other rows (sessions, people, ... that are not in the data) are left alone.
+(session, organisation, role) for organisers, (session, position) for run-of-show items, slugs within an
+expo or award programme for halls, exhibits and award categories, (programme, position) for honourees),
+validated with `full_clean()` and saved only when something differs, so running the command again changes
+nothing. Speakers, organisers and run-of-show items of a demo session, and the honourees of a demo award
+programme, are kept exactly as in the data: rows the data no longer lists are removed. Other rows (sessions,
+people, exhibits, ... that are not in the data) are left alone.
+
+Exhibits get sample pictures drawn by agenda/sample_pictures.py and stored like uploads (normalised, with
+renditions), only at the picture positions an exhibit does not have yet: a second run stores no file, and a
+picture an organiser put in place of a sample one is kept.
 """
 
 import datetime as dt
+import time
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,7 +23,14 @@ from django.db import transaction
 from agenda import demo_data
 from agenda.enums import SessionKind, SessionStatus
 from agenda.models import (
+    AwardCategory,
+    AwardProgramme,
     Edition,
+    Exhibit,
+    ExhibitPicture,
+    Expo,
+    Hall,
+    Honouree,
     Organisation,
     Person,
     Room,
@@ -28,6 +42,7 @@ from agenda.models import (
     Topic,
     Venue,
 )
+from agenda.sample_pictures import add_sample_pictures
 
 
 def _same(obj, name, value):
@@ -40,9 +55,10 @@ def _same(obj, name, value):
 class Loader:
     """Writes the demo data; counts what it created, updated and removed."""
 
-    def __init__(self):
+    def __init__(self, *, pictures=True):
         self.stats = Counter()
         self.notes = []
+        self.pictures = pictures
 
     def upsert(self, model, lookup, values):
         """Like `update_or_create`, but validated with full_clean() and saved only when a value differs."""
@@ -101,9 +117,21 @@ class Loader:
         topics = self.load_topics(edition, data)
         organisations = self.load_organisations(edition, data)
         people = self.load_people(edition, data, organisations)
+        sessions = {}
         for session_data in data["sessions"]:
-            self.load_session(
+            sessions[session_data["slug"]] = self.load_session(
                 edition, session_data, rooms=rooms, topics=topics, organisations=organisations, people=people
+            )
+        for position, expo_data in enumerate(data.get("expos", []), start=1):
+            self.load_expo(edition, expo_data, position=position, venues=rooms["venues"], organisations=organisations)
+        for position, award_data in enumerate(data.get("awards", []), start=1):
+            self.load_award(
+                edition,
+                award_data,
+                position=position,
+                sessions=sessions,
+                organisations=organisations,
+                people=people,
             )
         return edition
 
@@ -256,6 +284,91 @@ class Loader:
         self.prune(session.items.exclude(position__in=range(1, len(items) + 1)))
         return session
 
+    # -- expo ------------------------------------------------------------------------------------------
+
+    def load_expo(self, edition, data, *, position, venues, organisations):
+        expo = self.upsert(
+            Expo,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "venue": _pick(venues, data["venue"], "venue", edition) if data.get("venue") else None,
+                "start_date": dt.date.fromisoformat(data["start_date"]) if data.get("start_date") else None,
+                "end_date": dt.date.fromisoformat(data["end_date"]) if data.get("end_date") else None,
+                "position": position,
+            },
+        )
+        halls = {}
+        for hall_position, hall_data in enumerate(data.get("halls", []), start=1):
+            halls[hall_data["slug"]] = self.upsert(
+                Hall, {"expo": expo, "slug": hall_data["slug"]}, {"name": hall_data["name"], "position": hall_position}
+            )
+        for exhibit_position, exhibit_data in enumerate(data.get("exhibits", []), start=1):
+            hall_slug = exhibit_data.get("hall")
+            exhibit = self.upsert(
+                Exhibit,
+                {"expo": expo, "slug": exhibit_data["slug"]},
+                {
+                    "title": exhibit_data["title"],
+                    "exhibitor": _pick(organisations, exhibit_data["exhibitor"], "organisation", edition),
+                    "category": exhibit_data["category"],
+                    "hall": _pick(halls, hall_slug, "hall", edition) if hall_slug else None,
+                    "booth": exhibit_data.get("booth", ""),
+                    "description": exhibit_data.get("description", ""),
+                    "is_featured": exhibit_data.get("featured", False),
+                    "position": exhibit_position,
+                    "is_sample": exhibit_data.get("is_sample", True),
+                },
+            )
+            if self.pictures:
+                self.stats["created"] += add_sample_pictures(exhibit, count=exhibit_data.get("pictures", 1))
+        return expo
+
+    # -- awards ----------------------------------------------------------------------------------------
+
+    def load_award(self, edition, data, *, position, sessions, organisations, people):
+        ceremony = data.get("ceremony")
+        programme = self.upsert(
+            AwardProgramme,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "ceremony": _pick(sessions, ceremony, "session", edition) if ceremony else None,
+                "position": position,
+            },
+        )
+        categories = {}
+        for category_position, category_data in enumerate(data.get("categories", []), start=1):
+            categories[category_data["slug"]] = self.upsert(
+                AwardCategory,
+                {"programme": programme, "slug": category_data["slug"]},
+                {"name": category_data["name"], "position": category_position},
+            )
+        honourees = data.get("honourees", [])
+        for honouree_position, honouree_data in enumerate(honourees, start=1):
+            category, person, organisation = (
+                honouree_data.get("category"),
+                honouree_data.get("person"),
+                honouree_data.get("organisation"),
+            )
+            self.upsert(
+                Honouree,
+                {"programme": programme, "position": honouree_position},
+                {
+                    "category": _pick(categories, category, "award category", edition) if category else None,
+                    "person": _pick(people, person, "person", edition) if person else None,
+                    "organisation": _pick(organisations, organisation, "organisation", edition)
+                    if organisation
+                    else None,
+                    "case_title": honouree_data.get("case_title", ""),
+                    "citation": honouree_data.get("citation", ""),
+                },
+            )
+        self.prune(programme.honourees.exclude(position__in=range(1, len(honourees) + 1)))
+        return programme
+
 
 def _pick(mapping, slug, what, edition):
     try:
@@ -276,6 +389,10 @@ def _summary(edition):
         "speaker links": SessionSpeaker.objects.filter(session__edition=edition).count(),
         "organiser links": SessionOrganiser.objects.filter(session__edition=edition).count(),
         "run-of-show items": SessionItem.objects.filter(session__edition=edition).count(),
+        "exhibits": Exhibit.objects.of_edition(edition).count(),
+        "exhibit pictures": ExhibitPicture.objects.filter(exhibit__expo__edition=edition).count(),
+        "award programmes": AwardProgramme.objects.filter(edition=edition).count(),
+        "honourees": Honouree.objects.filter(programme__edition=edition).count(),
     }
     parts = [f"{number} {label}" for label, number in counts.items()]
     parts.insert(6, f"{sessions.filter(kind=SessionKind.SUB_FORUM).count()} of them sub-forums")
@@ -285,7 +402,8 @@ def _summary(edition):
 class Command(BaseCommand):
     help = (
         "Load the demo programme of the WIC Wuzhen Summit (editions 2017, 2022, 2023 and 2024, with 2024 "
-        "current). Safe to run again: rows are matched by slug and only changed values are saved."
+        "current), with the Light of the Internet Expo (exhibits with sample pictures) and the awards. Safe to "
+        "run again: rows are matched by slug, only changed values are saved and no picture is stored twice."
     )
 
     def add_arguments(self, parser):
@@ -295,13 +413,19 @@ class Command(BaseCommand):
             choices=[edition["slug"] for edition in demo_data.EDITIONS],
             help="Load only this edition (one of: %(choices)s).",
         )
+        parser.add_argument(
+            "--no-pictures",
+            action="store_true",
+            help="Do not draw sample pictures for exhibits that lack them (faster); stored pictures are kept.",
+        )
 
-    def handle(self, *args, edition=None, **options):
+    def handle(self, *args, edition=None, no_pictures=False, **options):
+        began = time.monotonic()
         editions = [data for data in demo_data.EDITIONS if edition in (None, data["slug"])]
         with transaction.atomic():
             summit = Loader().load_summit()
             for data in editions:
-                loader = Loader()
+                loader = Loader(pictures=not no_pictures)
                 loaded = loader.load_edition(summit, data)
                 stats = loader.stats
                 self.stdout.write(
@@ -310,4 +434,6 @@ class Command(BaseCommand):
                 )
                 for note in loader.notes:
                     self.stdout.write(self.style.WARNING(f"{loaded.slug}: {note}"))
-        self.stdout.write(self.style.SUCCESS(f"Demo data loaded ({len(editions)} editions)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded ({len(editions)} editions) in {time.monotonic() - began:.1f}s.")
+        )
