@@ -45,26 +45,26 @@ ACRONYM_JSON = re.compile(r"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$")
 FEEDS = ["schedule_ics", "schedule_xml", "schedule_json"]
 
 
-def shared_dir():
-    """The `shared` folder beside the repository (CI puts a copy there); WIC_SHARED_DIR overrides it."""
-    if os.environ.get("WIC_SHARED_DIR"):
-        return Path(os.environ["WIC_SHARED_DIR"])
-    return Path(__file__).resolve().parents[3] / "shared"
+VENDORED_SCHEMAS = Path(__file__).resolve().parent / "schemas"
+
+
+def schema_path(name):
+    """A schema from the shared folder beside the repository (WIC_SHARED_DIR overrides it), else the copy
+    kept in tests/agenda/schemas/ (same files, unedited; see SOURCES.md and LICENCE.txt there)."""
+    shared = Path(os.environ.get("WIC_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
+    path = shared / "schemas" / name
+    return path if path.exists() else VENDORED_SCHEMAS / name
 
 
 @functools.cache
 def xml_schema():
-    path = shared_dir() / "schemas" / "schedule.xml.xsd"
-    if not path.exists():
-        pytest.fail(f"No schema at {path}: put shared/ beside the repository or set WIC_SHARED_DIR.")
+    path = schema_path("schedule.xml.xsd")
     return xmlschema.XMLSchema(str(path))
 
 
 @functools.cache
 def json_validator():
-    path = shared_dir() / "schemas" / "schema.json"
-    if not path.exists():
-        pytest.fail(f"No schema at {path}: put shared/ beside the repository or set WIC_SHARED_DIR.")
+    path = schema_path("schema.json")
     schema = json.loads(path.read_text(encoding="utf-8"))
     return jsonschema.Draft6Validator(schema, format_checker=jsonschema.FormatChecker())
 

@@ -168,3 +168,16 @@ def test_session_guid_is_stable_for_edition_and_slug():
 
     assert session.guid == again.guid
     assert session.guid != SessionFactory(edition=session.edition).guid
+
+
+def test_deleting_an_edition_removes_its_programme_and_expo():
+    from agenda.models import Exhibit
+    from tests.factories.expo import ExhibitFactory
+
+    exhibit = ExhibitFactory()
+    edition = exhibit.expo.edition
+    SessionFactory(edition=edition)
+
+    edition.delete()
+
+    assert Exhibit.objects.count() == 0 and Session.objects.count() == 0
