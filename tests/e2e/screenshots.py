@@ -103,11 +103,18 @@ def main(argv=None):
             (f"{edition}agenda/?day={args.day}&view=grid", "agenda-grid"),
             (f"{edition}speakers/", "speakers"),
             (f"{edition}organisations/", "organisations"),
+            (f"{edition}expo/", "expo"),
+            ("/2023/awards/", "awards"),
+            (f"{edition}register/", "register"),
         ]
         page.goto(urljoin(args.base_url, f"{edition.lstrip('/')}agenda/?day={args.day}"))
         session_link = page.locator(".kind-sub_forum h3 a").first
         if session_link.count():
             public.append((session_link.get_attribute("href"), "session"))
+        page.goto(urljoin(args.base_url, "2023/expo/"))
+        exhibit_link = page.locator(".exhibit-card a, article a").first
+        if exhibit_link.count():
+            public.append((exhibit_link.get_attribute("href"), "exhibit"))
         page.goto(urljoin(args.base_url, f"{edition.lstrip('/')}speakers/"))
         speaker_link = page.locator(".person-card a").first
         if speaker_link.count():
