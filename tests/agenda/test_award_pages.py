@@ -23,17 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def edition():
-    return EditionFactory(
-        slug="2024",
-        name="2024 Wuzhen Summit",
-        start_date=dt.date(2024, 11, 19),
-        end_date=dt.date(2024, 11, 22),
-        is_current=True,
-    )
-
-
-@pytest.fixture
 def programme(edition):
     return AwardProgrammeFactory(
         edition=edition,

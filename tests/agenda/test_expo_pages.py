@@ -27,17 +27,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def edition():
-    return EditionFactory(
-        slug="2024",
-        name="2024 Wuzhen Summit",
-        start_date=dt.date(2024, 11, 19),
-        end_date=dt.date(2024, 11, 22),
-        is_current=True,
-    )
-
-
-@pytest.fixture
 def expo(edition):
     return ExpoFactory(
         edition=edition,

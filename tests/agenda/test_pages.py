@@ -27,17 +27,6 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def edition():
-    return EditionFactory(
-        slug="2024",
-        name="2024 Wuzhen Summit",
-        start_date=dt.date(2024, 11, 19),
-        end_date=dt.date(2024, 11, 22),
-        is_current=True,
-    )
-
-
 def at(edition, day, hour, minute=0):
     return dt.datetime(2024, 11, day, hour, minute, tzinfo=edition.zone)
 
