@@ -1793,6 +1793,8 @@ EDITION_2024 = {
     "start_date": "2024-11-19",
     "end_date": "2024-11-22",
     "is_current": True,
+    # Sample: the demo keeps registration open so the delegate flow can be tried end to end.
+    "registration_opens": "2024-09-01T00:00:00+08:00",
     "description": (
         "Announced by WIC Secretary-General Ren Xianliang at a press conference in Beijing on Oct 24, 2024, the "
         "summit focuses on artificial intelligence and “intelligence for good”: an opening ceremony, a main "

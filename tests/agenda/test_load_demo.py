@@ -502,3 +502,13 @@ def test_load_demo_again_restores_edited_honourees():
     assert programme.honourees.get(position=1).case_title == OUTSTANDING_CASES_2023["IBM"]
     assert programme.honourees.get(position=13).organisation.name == "Cisco Systems"
     assert "1 created, 1 updated, 1 removed" in output
+
+
+@pytest.mark.django_db
+def test_load_demo_opens_registration_for_the_current_edition(client):
+    load_demo("--edition", "2024", "--no-pictures")
+
+    page = client.get("/2024/register/").content.decode()
+
+    assert "Register as a delegate" in page and "Registration is not open yet" not in page
+    assert "Sub-forum: AI Innovation and Governance" in page

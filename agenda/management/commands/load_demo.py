@@ -111,6 +111,9 @@ class Loader:
                 "description": data["description"],
                 "is_published": True,
                 "is_current": data["is_current"],
+                "registration_opens_at": (
+                    dt.datetime.fromisoformat(data["registration_opens"]) if data.get("registration_opens") else None
+                ),
             },
         )
         rooms = self.load_venues(edition, data)
