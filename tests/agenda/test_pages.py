@@ -22,11 +22,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
 def at(edition, day, hour, minute=0):
     return dt.datetime(2024, 11, day, hour, minute, tzinfo=edition.zone)
 
