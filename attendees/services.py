@@ -7,6 +7,7 @@ edition when it has an overall cap), so concurrent registrations can never overf
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,33 +59,26 @@ def registrable_sessions(*, edition):
     )
 
 
-def seats_taken(session_ids):
-    """Seats held per session: by delegates whose registration is still active."""
-    from django.db.models import Count
-
+def _count_choices(session_ids, status):
     rows = (
         SessionChoice.objects.filter(
-            session_id__in=session_ids, status=ChoiceStatus.SEAT, registration__status__in=ACTIVE_STATUSES
+            session_id__in=session_ids, status=status, registration__status__in=ACTIVE_STATUSES
         )
         .values("session_id")
-        .annotate(taken=Count("pk"))
+        .annotate(total=Count("pk"))
     )
-    taken = {row["session_id"]: row["taken"] for row in rows}
-    return {session_id: taken.get(session_id, 0) for session_id in session_ids}
+    totals = {row["session_id"]: row["total"] for row in rows}
+    return {session_id: totals.get(session_id, 0) for session_id in session_ids}
+
+
+def seats_taken(session_ids):
+    """Seats held per session: by delegates whose registration is still active."""
+    return _count_choices(session_ids, ChoiceStatus.SEAT)
 
 
 def waitlist_counts(session_ids):
-    from django.db.models import Count
-
-    rows = (
-        SessionChoice.objects.filter(
-            session_id__in=session_ids, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
-        )
-        .values("session_id")
-        .annotate(waiting=Count("pk"))
-    )
-    waiting = {row["session_id"]: row["waiting"] for row in rows}
-    return {session_id: waiting.get(session_id, 0) for session_id in session_ids}
+    """Delegates waiting per session, counting active registrations only."""
+    return _count_choices(session_ids, ChoiceStatus.WAITLIST)
 
 
 def _lock_sessions(session_ids):
