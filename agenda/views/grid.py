@@ -1,7 +1,14 @@
-"""The agenda grid: rooms across, time down, each session placed on a 5-minute row grid."""
+"""The agenda grid: rooms across, time down, each session placed on a 5-minute row grid.
+
+Sessions that overlap in the same room (a clash the admin warns about but allows while a programme
+settles) are drawn side by side in lanes instead of on top of each other.
+"""
 
 import datetime as dt
-from dataclasses import dataclass, field
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
 SLOT_MINUTES = 5
 
@@ -10,6 +17,7 @@ SLOT_MINUTES = 5
 class GridColumn:
     room: object
     index: int
+    lanes: int = 1  # the most lanes a clash in this room needs: the column is drawn that much wider
 
 
 @dataclass
@@ -19,6 +27,9 @@ class GridCell:
     row_end: int
     column_start: int
     column_end: int
+    lane: int = 0  # which of the `lanes` side-by-side strips of its grid area the cell takes
+    lanes: int = 1  # how many strips its clash (connected group of overlapping sessions) needs
+    continued: bool = False  # a later piece of a whole-venue session cut around a clash
 
 
 @dataclass
@@ -27,6 +38,10 @@ class Grid:
     cells: list
     times: list = field(default_factory=list)
     rows: int = 0
+
+    @property
+    def has_lanes(self):
+        return any(column.lanes > 1 for column in self.columns)
 
 
 def day_grid(*, edition, sessions):
@@ -61,8 +76,83 @@ def day_grid(*, edition, sessions):
         else:
             span = (2, len(columns) + 2 if columns else 3)
         cells.append(GridCell(session, row(session.start), max(row(session.end), row(session.start) + 1), *span))
+    cells = _cut_at_clashes(cells)
+    _assign_lanes(cells)
+    for cell in cells:  # a column is drawn wide enough for the lanes its clashes need
+        need = math.ceil(cell.lanes / (cell.column_end - cell.column_start))
+        for column in columns[cell.column_start - 2 : cell.column_end - 2]:
+            column.lanes = max(column.lanes, need)
     times, moment = [], first
     while moment < last:
         times.append((row(moment), moment))
         moment += dt.timedelta(minutes=30)
     return Grid(columns=columns or [], cells=cells, times=times, rows=row(last))
+
+
+def _overlap_groups(items, rows):
+    """Connected groups of items whose [start, end) rows overlap; `items` in start order, `rows(item)` gives
+    (start, end)."""
+    group, reach = [], None
+    for item in items:
+        start, end = rows(item)
+        if group and start >= reach:
+            yield group
+            group = []
+        reach = end if not group else max(reach, end)
+        group.append(item)
+    if group:
+        yield group
+
+
+def _cut_at_clashes(cells):
+    """Cut cells spanning several columns (whole-venue sessions) wherever what they overlap changes.
+
+    A grid item's lane is a fraction of its own grid area, so side-by-side lanes only line up when the
+    clashing cells cover the same columns. After the cut they do: a whole-venue break that overlaps a
+    running sub-forum takes a lane in that room's column and stays one wide cell over the other rooms.
+    """
+    by_column = defaultdict(list)
+    for n, cell in enumerate(cells):
+        for column in range(cell.column_start, cell.column_end):
+            by_column[column].append(n)
+    group_of = {}
+    for column, members in by_column.items():
+        members.sort(key=lambda n: cells[n].row_start)
+        for group in _overlap_groups(members, lambda n: (cells[n].row_start, cells[n].row_end)):
+            key = frozenset(group)
+            for n in group:
+                group_of[n, column] = key
+    pieces = []
+    for n, cell in enumerate(cells):
+        if cell.column_end - cell.column_start == 1:
+            pieces.append(cell)
+            continue
+        start = cell.column_start
+        for column in range(start + 1, cell.column_end + 1):
+            if column == cell.column_end or group_of[n, column] != group_of[n, start]:
+                pieces.append(replace(cell, column_start=start, column_end=column, continued=start > cell.column_start))
+                start = column
+    return pieces
+
+
+def _assign_lanes(cells):
+    """Give overlapping cells over the same columns the smallest free lane, in start order."""
+    by_columns = defaultdict(list)
+    for cell in cells:
+        by_columns[cell.column_start, cell.column_end].append(cell)
+    for same_columns in by_columns.values():
+        same_columns.sort(key=lambda cell: cell.row_start)
+        for group in _overlap_groups(same_columns, lambda cell: (cell.row_start, cell.row_end)):
+            if len(group) == 1:
+                continue
+            running, free, lanes = [], [], 0  # running: heap of (row_end, lane)
+            for cell in group:
+                while running and running[0][0] <= cell.row_start:
+                    heapq.heappush(free, heapq.heappop(running)[1])
+                if free:
+                    cell.lane = heapq.heappop(free)
+                else:
+                    cell.lane, lanes = lanes, lanes + 1
+                heapq.heappush(running, (cell.row_end, cell.lane))
+            for cell in group:
+                cell.lanes = lanes
