@@ -27,6 +27,7 @@ from attendees import selectors, services
 from attendees.enums import ACTIVE_STATUSES, RegistrationStatus
 from attendees.models import Registration, SessionChoice, StatusChange
 from attendees.resources import RegistrationResource
+from attendees.tokens import is_badge_code, normalise_badge_code
 
 NAMES_SHOWN = 10  # in messages and on the confirmation page, beyond this: “and 12 more”
 
@@ -231,15 +232,23 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
         PlaceFilter,
     ]
     list_select_related = ["edition"]
-    search_fields = ["name", "email", "organisation"]
-    search_help_text = _("Name, email or organisation.")
+    search_fields = ["name", "email", "organisation", "badge_code"]
+    search_help_text = _("Name, email, organisation or badge code.")
     date_hierarchy = "created_at"
     list_per_page = 100
     inlines = [SessionChoiceInline, StatusChangeInline]
     actions = ["approve", "reject", "cancel", "resend_link"]
-    readonly_fields = ["edition", "status", "checked_in", "consented_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "edition",
+        "status",
+        "checked_in",
+        "printed_badge_code",
+        "consented_at",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["edition", "status", "checked_in"]}),
+        (None, {"fields": ["edition", "status", "checked_in", "printed_badge_code"]}),
         (_("Delegate"), {"fields": ["name", "email", "phone", ("organisation", "position"), "country", "category"]}),
         (_("Needs"), {"fields": ["dietary_needs", "accessibility_needs"]}),
         (_("Record"), {"fields": ["consented_at", "created_at", "updated_at"]}),
@@ -272,6 +281,19 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
     @admin.display(description=_("checked in"), ordering="checked_in_at")
     def checked_in(self, obj):
         return _local(obj.checked_in_at, obj.edition, "j M H:i") or "—"
+
+    @admin.display(description=_("badge code"))
+    def printed_badge_code(self, obj):
+        return obj.printed_badge_code
+
+    # -- search -----------------------------------------------------------------------------------
+    def get_search_results(self, request, queryset, search_term):
+        """A badge code is found as printed (“K7QX-M4TB”), in any case, as well as run together."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        code = normalise_badge_code(search_term)
+        if is_badge_code(code) and code != search_term.strip():
+            results |= queryset.filter(badge_code=code)
+        return results, may_have_duplicates
 
     # -- saving details (never the status) ----------------------------------------------------
     def save_model(self, request, obj, form, change):

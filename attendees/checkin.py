@@ -1,6 +1,8 @@
-"""The door: scan a badge (a USB QR scanner types its code and Enter) or search, and check the delegate in.
+"""The door: scan or type a badge code (a USB QR scanner types it and Enter) or search, and check the delegate in.
 
-One text box does both. A POST checks in and redirects (post/redirect/get); the outcome is kept in the
+One text box does both. A badge code is found whatever its case, with or without its dash or spaces, and in
+a link that carries it; something shaped like a code that is none says so, unless it is a name that the
+search finds. A POST checks in and redirects (post/redirect/get); the outcome is kept in the
 session for the next page. Counts per delegate category are on the page and, with ``?format=json``,
 polled by the page every few seconds. Nothing here is cached.
 """
@@ -23,12 +25,16 @@ from agenda.models import Edition
 from attendees import selectors, services
 from attendees.enums import RegistrationStatus
 from attendees.models import Registration
-from attendees.tokens import registration_from_badge
+from attendees.tokens import is_badge_code, normalise_badge_code, registration_from_badge_code
 
 RESULT_KEY = "attendees:checkin-result"
 MAX_TEXT = 200
-# What django.core.signing produces: payload:timestamp:signature, in URL-safe base64 (a leading dot if compressed).
-CODE_SHAPE = re.compile(r"\.?[A-Za-z0-9_-]{1,200}:[A-Za-z0-9_-]{1,20}:[A-Za-z0-9_-]{20,100}")
+# The long signed codes badges used to carry (payload:timestamp:signature, URL-safe base64): no longer valid,
+# but an old badge scanned at the door gets a clear answer rather than an empty search.
+SIGNED_CODE_SHAPE = re.compile(r"\.?[A-Za-z0-9_-]{1,200}:[A-Za-z0-9_-]{1,20}:[A-Za-z0-9_-]{20,100}")
+# A badge code mistyped or misread: a few letters and digits run together (a name or organisation has no digits).
+GARBLED_CODE_SHAPE = re.compile(r"(?=.*[0-9])[A-Z0-9]{5,12}")
+ENTERED_SHOWN = 24  # characters of a rejected code repeated on the page
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 COUNTS_REFRESH_SECONDS = 10
 
@@ -51,6 +57,28 @@ def _code_from(text):
         segments = [segment for segment in parts.path.split("/") if segment]
         return segments[-1] if segments else ""
     return text
+
+
+def _looks_like_a_code(text, scanned, code):
+    """Whether the text is a badge code gone wrong rather than a search: from a scanner, or code-shaped."""
+    return (
+        text.startswith(("http://", "https://"))
+        or bool(SIGNED_CODE_SHAPE.fullmatch(scanned))
+        or is_badge_code(code)
+        or bool(GARBLED_CODE_SHAPE.fullmatch(code))
+    )
+
+
+def _not_a_badge(scanned, code):
+    if is_badge_code(code):
+        entered = f"{code[:4]}-{code[4:]}"
+    else:
+        entered = scanned if len(scanned) <= ENTERED_SHOWN else scanned[: ENTERED_SHOWN - 1] + "…"
+    return {
+        "outcome": "unknown",
+        "message": _("Not a valid badge code: check the letters, or search by name."),
+        "entered": entered,
+    }
 
 
 def _page_url(edition, **params):
@@ -121,20 +149,21 @@ def _handle_post(request):
     text = _clean(request.POST.get("q"))
     if not text:
         return HttpResponseRedirect(page)
-    code = _code_from(text)
-    if CODE_SHAPE.fullmatch(code):
-        registration = registration_from_badge(code)
-        if registration is None:
-            result = {
-                "outcome": "unknown",
-                "message": _("Unknown badge code: it is not a badge of this summit, or it did not scan well."),
-            }
-        else:
-            result = _check_in(request, registration, edition)
-        request.session[RESULT_KEY] = result
-        return HttpResponseRedirect(page)
-    # Anything else is a search: show the matches (each with its own check-in button).
-    return HttpResponseRedirect(_page_url(edition, q=text))
+    scanned = _code_from(text)
+    code = normalise_badge_code(scanned)
+    registration = registration_from_badge_code(code) if is_badge_code(code) else None
+    if registration is not None:
+        result = _check_in(request, registration, edition)
+    elif not _looks_like_a_code(text, scanned, code):
+        # Anything else is a search: show the matches (each with its own check-in button).
+        return HttpResponseRedirect(_page_url(edition, q=text))
+    elif scanned == text and selectors.search_registrations(edition, text):
+        # Typed, code-shaped, but somebody's name (“wangchen”): the matches, not an error.
+        return HttpResponseRedirect(_page_url(edition, q=text))
+    else:
+        result = _not_a_badge(scanned, code)
+    request.session[RESULT_KEY] = result
+    return HttpResponseRedirect(page)
 
 
 def _check_in(request, registration, edition):
@@ -168,12 +197,25 @@ def _result_for_display(result):
                 _("Not checked in: this registration is “%(status)s”.") % {"status": registration.get_status_display()},
             )
         else:
-            at = _time_label(registration.checked_in_at, registration.edition)
             if outcome == "ok":
-                message = _("Checked in at %(time)s") % {"time": at}
+                message = _("Checked in at %(time)s") % {
+                    "time": _time_label(registration.checked_in_at, registration.edition)
+                }
             else:
-                message = _("Already checked in at %(time)s") % {"time": at}
-    return {"outcome": outcome, "message": message, "registration": registration}
+                message = _already_checked_in(registration)
+    entered = result.get("entered", "") if outcome == "unknown" else ""
+    return {"outcome": outcome, "message": message, "registration": registration, "entered": entered}
+
+
+def _already_checked_in(registration):
+    """“Already checked in on Wed 20 Nov 2024 at 09:12 (Wuzhen time, UTC+8)”: the door may be days later."""
+    edition = registration.edition
+    local = timezone.localtime(registration.checked_in_at, edition.zone)
+    return _("Already checked in on %(day)s at %(time)s (%(zone)s)") % {
+        "day": date_format(local, "D j M Y"),
+        "time": local.strftime("%H:%M"),
+        "zone": edition.zone_label,
+    }
 
 
 def _match(registration):

@@ -14,6 +14,30 @@ def new_token_key():
     return secrets.token_urlsafe(16)
 
 
+# Badge codes are read off a badge and typed at the door: no 0/O, 1/I/L, and no U (read as V).
+BADGE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+BADGE_CODE_LENGTH = 8
+BADGE_CODE_DIGITS = frozenset("23456789")
+
+
+def random_badge_code():
+    """Eight random characters of the alphabet, at least one a digit and one a letter (so never a word)."""
+    while True:
+        code = "".join(secrets.choice(BADGE_CODE_ALPHABET) for _ in range(BADGE_CODE_LENGTH))
+        digits = sum(character in BADGE_CODE_DIGITS for character in code)
+        if 0 < digits < BADGE_CODE_LENGTH:
+            return code
+
+
+def new_badge_code():
+    """A badge code no registration has yet (the unique constraint stays the last word)."""
+    for _attempt in range(20):
+        code = random_badge_code()
+        if not Registration.objects.filter(badge_code=code).exists():
+            return code
+    raise RuntimeError("No free badge code found in 20 attempts.")
+
+
 class Registration(models.Model):
     """A delegate's registration for an edition."""
 
@@ -36,6 +60,11 @@ class Registration(models.Model):
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     # Part of every self-service link: replacing it makes all earlier links stop working.
     token_key = models.CharField(max_length=40, default=new_token_key, editable=False)
+    # Printed on the badge (as two groups of four) and carried by its QR code; typed or scanned at the door.
+    badge_code = models.CharField(_("badge code"), max_length=BADGE_CODE_LENGTH, default=new_badge_code, editable=False)
+    duplicate_notice_sent_at = models.DateTimeField(
+        _("“already registered” email sent"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sessions = models.ManyToManyField(
@@ -57,6 +86,7 @@ class Registration(models.Model):
                 condition=Q(checked_in_at__isnull=True) | Q(status=RegistrationStatus.CHECKED_IN),
                 name="checked_in_time_only_when_checked_in",
             ),
+            models.UniqueConstraint(fields=["badge_code"], name="unique_badge_code"),
         ]
         permissions = [("check_in", _("Can check delegates in"))]
 
@@ -66,6 +96,12 @@ class Registration(models.Model):
     @property
     def colour(self):
         return CATEGORY_COLOURS.get(self.category, "#475467")
+
+    @property
+    def printed_badge_code(self):
+        """The badge code as printed and typed: two groups of four, “K7QX-M4TB”."""
+        half = BADGE_CODE_LENGTH // 2
+        return f"{self.badge_code[:half]}-{self.badge_code[half:]}" if self.badge_code else ""
 
     @property
     def is_active(self):

@@ -1,11 +1,17 @@
-"""Signed, unguessable codes for self-service links and badges (django.core.signing, keyed by SECRET_KEY)."""
+"""What identifies a registration from outside: signed self-service links, and the short badge codes.
+
+Links are signed with django.core.signing (keyed by SECRET_KEY). Badge codes are random, stored on the
+registration, printed on the badge and carried by its QR code; the door types or scans them.
+"""
+
+import re
+import unicodedata
 
 from django.core import signing
 
-from attendees.models import Registration
+from attendees.models import BADGE_CODE_ALPHABET, BADGE_CODE_LENGTH, Registration
 
 LINK_SALT = "attendees.registration-link"
-BADGE_SALT = "attendees.badge"
 LINK_MAX_AGE = 400 * 24 * 3600  # a link outlives one edition, not many
 
 
@@ -33,13 +39,25 @@ def registration_from_link(token, *, edition):
     return registration
 
 
-def badge_code(registration):
-    return signing.dumps(registration.pk, salt=BADGE_SALT)
+# What people put between or around the two groups: spaces and dashes of every kind.
+BADGE_CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_]+")
+BADGE_CODE_SHAPE = re.compile(f"[{BADGE_CODE_ALPHABET}]{{{BADGE_CODE_LENGTH}}}")
 
 
-def registration_from_badge(code):
-    try:
-        pk = signing.loads(code.strip(), salt=BADGE_SALT)
-    except (signing.BadSignature, ValueError, TypeError):
+def normalise_badge_code(text):
+    """“k7qx-m4tb”, “K7QX M4TB”, full-width “Ｋ７ＱＸ－Ｍ４ＴＢ” → “K7QXM4TB” (not checked against the alphabet)."""
+    code = BADGE_CODE_SEPARATORS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return code.upper() if code.isascii() else code  # “ß”.upper() is “SS”: only ASCII is made upper case
+
+
+def is_badge_code(code):
+    """Whether a normalised text has the shape of a badge code: eight characters of the alphabet."""
+    return bool(BADGE_CODE_SHAPE.fullmatch(code))
+
+
+def registration_from_badge_code(text):
+    """The registration whose badge code this is (typed in any case, with or without the dash); else None."""
+    code = normalise_badge_code(text)
+    if not is_badge_code(code):
         return None
-    return Registration.objects.filter(pk=pk).select_related("edition").first() if isinstance(pk, int) else None
+    return Registration.objects.filter(badge_code=code).select_related("edition").first()

@@ -148,3 +148,14 @@ def test_changes_and_cancellation_through_the_page_are_confirmed_by_email(client
     assert client.get(manage_path_in(mail.outbox[0].body, settings)).context["registration"].status == (
         RegistrationStatus.CANCELLED
     )
+
+
+def test_the_approval_email_gives_the_badge_code_the_desk_can_type(edition, send):
+    registration = services.registration_create(edition=edition, data=delegate_data(3))
+    mail.outbox.clear()
+
+    send(services.registration_approve, registration=registration)
+
+    [message] = mail.outbox
+    assert f"Your badge code is {registration.printed_badge_code}" in message.body
+    assert f"<strong>{registration.printed_badge_code}</strong>" in message.alternatives[0][0]
