@@ -7,6 +7,8 @@ E2E_STAMP := $(VENV)/.installed-e2e-$(shell cat requirements-e2e.txt | cksum | c
 PG_URL ?= postgres://postgres@127.0.0.1:5432/wicplanner
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# A synthetic edition two months ahead, open for registration, so the delegate pages can be tried.
+NEXT_START := $(shell date -d '+60 days' +%F 2>/dev/null || date -v+60d +%F)
 
 .PHONY: setup run test test-postgres e2e lint bench screenshots clean
 
@@ -22,6 +24,8 @@ setup: $(STAMP)
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py generate_summit --slug next --start $(NEXT_START) --days 3 --rooms 6 --sessions 48 \
+		--speakers 90 --exhibits 6 --open-registration --keep-existing
 	$(BIN)/python manage.py create_organiser
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -24,6 +24,14 @@ class SessionKind(models.TextChoices):
     BREAK = "break", _("Break")
 
 
+class EditionPhase(models.TextChoices):
+    """Where an edition stands on a given day, in its own time zone."""
+
+    AHEAD = "ahead", _("Ahead")
+    ON = "on", _("On")
+    PAST = "past", _("Past")
+
+
 class SessionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

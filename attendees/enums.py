@@ -43,3 +43,13 @@ ACTIVE_STATUSES = [RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, Re
 class ChoiceStatus(models.TextChoices):
     SEAT = "seat", _("Seat held")
     WAITLIST = "waitlist", _("On the waiting list")
+
+
+class RegistrationState(models.TextChoices):
+    """Whether delegates can register for an edition now, and if not, why."""
+
+    OPEN = "open", _("Open")
+    NOT_YET = "not_yet", _("Not open yet")
+    CLOSED = "closed", _("Closed")
+    FULL = "full", _("Full")
+    PAST = "past", _("The edition has taken place")

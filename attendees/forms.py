@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from attendees import services
 from attendees.enums import ChoiceStatus
 from attendees.models import Registration
+from attendees.validators import validate_no_overlapping_sessions
 
 DETAIL_FIELDS = [
     "name",
@@ -145,6 +146,11 @@ class DelegateForm(forms.Form):
             )
         self._session_rows = rows
         return rows
+
+    def clean_sessions(self):
+        sessions = self.cleaned_data["sessions"]
+        validate_no_overlapping_sessions(sessions)
+        return sessions
 
     def registration_data(self):
         return {name: self.cleaned_data[name] for name in self.fields_from_model}

@@ -3,10 +3,18 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
+from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session
 from attendees import services
-from attendees.enums import CATEGORY_COLOURS, DelegateCategory, RegistrationStatus
+from attendees.enums import (
+    ACTIVE_STATUSES,
+    CATEGORY_COLOURS,
+    DelegateCategory,
+    RegistrationState,
+    RegistrationStatus,
+)
 from attendees.models import Registration, SessionChoice
 
 
@@ -70,6 +78,61 @@ def fill_rates(edition):
 
 def _sessions_with_choices(edition):
     return SessionChoice.objects.filter(session__edition=edition).values("session_id")
+
+
+def registration_state(*, edition, now=None):
+    """Whether delegates can register for the edition at `now` (a RegistrationState), for every page that says so.
+
+    An edition that has taken place is past whatever its window says; otherwise the window is the service's
+    rule, then the delegate cap (one query, only when the window is open and the edition has a cap).
+    """
+    now = now or timezone.now()
+    if edition.phase_at(now) == EditionPhase.PAST:
+        return RegistrationState.PAST
+    if services.registration_window_problem(edition=edition, now=now):
+        if edition.registration_opens_at is None or now < edition.registration_opens_at:
+            return RegistrationState.NOT_YET
+        return RegistrationState.CLOSED
+    if edition.registration_cap is not None:
+        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
+        if active >= edition.registration_cap:
+            return RegistrationState.FULL
+    return RegistrationState.OPEN
+
+
+@dataclass
+class SessionRegistration:
+    """What a session's page says about registering for it."""
+
+    state: str
+    # Seats and waiting list, for a session that takes registrations while registration is open; else None.
+    seats: FillRate | None
+
+    @property
+    def variant(self):
+        """A short text that changes whenever what the page says about registering does."""
+        if self.seats is None:
+            return str(self.state)
+        return f"{self.state}-{self.seats.seats}-{self.seats.waiting}"
+
+
+def session_seats(*, session):
+    """Seats held and delegates waiting for one session (two queries)."""
+    taken = services.seats_taken([session.pk])
+    waiting = services.waitlist_counts([session.pk])
+    return FillRate(session=session, capacity=session.capacity, seats=taken[session.pk], waiting=waiting[session.pk])
+
+
+def session_registration(*, edition, session, state=None, now=None):
+    """What the session's page says about registering: the state (`state` if already known, else asked
+    for), and the seats of a session that takes registrations while registration is open. At most three
+    queries besides the state's."""
+    if state is None:
+        state = registration_state(edition=edition, now=now)
+    seats = None
+    if state == RegistrationState.OPEN and session.registration_required and session.status == SessionStatus.PUBLISHED:
+        seats = session_seats(session=session)
+    return SessionRegistration(state=state, seats=seats)
 
 
 def status_counts(edition):

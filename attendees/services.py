@@ -5,17 +5,21 @@ edition when it has an overall cap), so concurrent registrations can never overf
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agenda.enums import EditionPhase
 from agenda.models import Edition, Session
 from attendees import emails
 from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
-from attendees.models import Registration, SessionChoice, StatusChange, new_token_key
+from attendees.models import Registration, SessionChoice, StatusChange, new_badge_code, new_token_key
+from attendees.validators import validate_no_overlapping_sessions
 
 
 class RegistrationError(Exception):
@@ -41,8 +45,10 @@ class Placement:
 
 
 def registration_window_problem(*, edition, now=None):
-    """Why registration is not possible right now, or None."""
+    """Why registration is not possible right now, or None. Nobody registers for a summit that is over."""
     now = now or timezone.now()
+    if edition.phase_at(now) == EditionPhase.PAST:
+        return _("This edition is over: registration has closed.")
     if edition.registration_opens_at is None or now < edition.registration_opens_at:
         return _("Registration is not open yet.")
     if edition.registration_closes_at and now >= edition.registration_closes_at:
@@ -54,7 +60,7 @@ def registrable_sessions(*, edition):
     """Sessions a delegate may choose when registering: published, and requiring registration."""
     return (
         Session.objects.filter(edition=edition, registration_required=True, status="published")
-        .select_related("room")
+        .select_related("room", "edition")
         .order_by("start", "title")
     )
 
@@ -79,6 +85,14 @@ def seats_taken(session_ids):
 def waitlist_counts(session_ids):
     """Delegates waiting per session, counting active registrations only."""
     return _count_choices(session_ids, ChoiceStatus.WAITLIST)
+
+
+def _validate_choices(sessions):
+    """The model's own ValidationError, placed on the sessions field of whichever form asked."""
+    try:
+        validate_no_overlapping_sessions(sessions)
+    except ValidationError as error:
+        raise ValidationError({"sessions": error.error_list})
 
 
 def _lock_sessions(session_ids):
@@ -127,6 +141,25 @@ def _promote(session_ids):
     return promoted
 
 
+def _save_new(registration, attempts=3):
+    """Insert a registration; a unique constraint that another request won a moment ago is answered here."""
+    for _attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                registration.save()
+            return
+        except IntegrityError:
+            existing = (
+                Registration.objects.annotate(e=Lower("email"))
+                .filter(edition=registration.edition, e=registration.email.lower())
+                .first()
+            )
+            if existing is not None:  # the same address, registered by a concurrent request
+                raise AlreadyRegistered(existing)
+            registration.badge_code = new_badge_code()  # the same badge code drawn at the same moment
+    raise RegistrationError(_("Your registration could not be saved. Please send the form again."))
+
+
 @transaction.atomic
 def registration_create(*, edition, data, session_ids=(), now=None):
     """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order."""
@@ -146,15 +179,10 @@ def registration_create(*, edition, data, session_ids=(), now=None):
     if set(session_ids) - allowed:
         raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
     sessions = _lock_sessions(allowed)
+    _validate_choices(sessions)
     registration = Registration(edition=edition, consented_at=timezone.now(), **{**data, "email": email})
     registration.full_clean(exclude=["consented_at"], validate_constraints=False)
-    try:
-        with transaction.atomic():
-            registration.save()
-    except IntegrityError:
-        # Another request registered the same address a moment ago.
-        existing = Registration.objects.annotate(e=Lower("email")).get(edition=edition, e=email.lower())
-        raise AlreadyRegistered(existing)
+    _save_new(registration)
     placements = _place(registration, sessions)
     _record(registration, old="", new=RegistrationStatus.SUBMITTED)
     transaction.on_commit(lambda: emails.send_received(registration, placements))
@@ -164,14 +192,14 @@ def registration_create(*, edition, data, session_ids=(), now=None):
 @transaction.atomic
 def registration_update(*, registration, data, session_ids):
     """A delegate edits details or changes sessions: dropped seats go to the waiting list's next in line."""
+    wanted_sessions = list(registrable_sessions(edition=registration.edition).filter(pk__in=session_ids))
+    _validate_choices(wanted_sessions)
     for field, value in data.items():
         setattr(registration, field, value)
     registration.full_clean(exclude=["consented_at"], validate_constraints=False)
     registration.save()
     current = {choice.session_id: choice for choice in registration.choices.all()}
-    wanted = set(
-        registrable_sessions(edition=registration.edition).filter(pk__in=session_ids).values_list("pk", flat=True)
-    )
+    wanted = {session.pk for session in wanted_sessions}
     dropped = set(current) - wanted
     added = wanted - set(current)
     sessions = _lock_sessions(dropped | added)
@@ -252,6 +280,23 @@ def registration_check_in(*, registration, by=None):
     registration.save(update_fields=["status", "checked_in_at", "updated_at"])
     _record(registration, old=RegistrationStatus.APPROVED, new=RegistrationStatus.CHECKED_IN, by=by)
     return registration
+
+
+# However often an address is submitted again, its owner hears about it at most this often.
+DUPLICATE_NOTICE_INTERVAL = timedelta(hours=1)
+
+
+def registration_notify_duplicate(*, registration, now=None):
+    """Tell the owner of an address that someone tried to register it again: at most once an interval.
+
+    The conditional UPDATE lets exactly one of many simultaneous attempts through, in every process.
+    """
+    now = now or timezone.now()
+    due = Q(duplicate_notice_sent_at__isnull=True) | Q(duplicate_notice_sent_at__lte=now - DUPLICATE_NOTICE_INTERVAL)
+    claimed = Registration.objects.filter(due, pk=registration.pk).update(duplicate_notice_sent_at=now)
+    if claimed:
+        emails.send_already_registered(registration)
+    return bool(claimed)
 
 
 @transaction.atomic

@@ -13,42 +13,47 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from agenda.views.base import get_edition
-from attendees import emails, services
-from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
+from attendees import selectors, services
+from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationState, RegistrationStatus
 from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm
-from attendees.models import Registration, SessionChoice
+from attendees.models import SessionChoice
 from attendees.ratelimit import limit_posts
-from attendees.tokens import SupersededLink, badge_code, registration_from_link
+from attendees.tokens import SupersededLink, registration_from_link
 
 BADGE_STATUSES = (RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN)
 CANCELLABLE_STATUSES = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED)
 
 
+# What the register page says, and which note it adds, when the form is not offered.
+CLOSED_PAGES = {
+    RegistrationState.PAST: (_lazy("This edition is over: registration has closed."), "past"),
+    RegistrationState.CLOSED: (_lazy("Registration has closed."), "closed"),
+    RegistrationState.FULL: (_lazy("Registration is full: the edition has reached its number of delegates."), "full"),
+}
+
+
 def registration_closed(edition):
     """(message, state) when the form is not offered, else (None, None).
 
-    The window is the service's rule; the cap is checked here as well as in the service so that, once an
-    edition is full, a registered and an unknown address get the same answer (the service looks for the
-    address before it counts delegates).
+    The state is the one every page shows (attendees.selectors.registration_state). The cap is part of it
+    so that, once an edition is full, a registered and an unknown address get the same answer (the
+    service looks for the address before it counts delegates).
     """
-    problem = services.registration_window_problem(edition=edition)
-    if problem:
-        if edition.registration_opens_at is None:
-            return problem, "not_announced"
-        return problem, "not_open" if timezone.now() < edition.registration_opens_at else "closed"
-    if edition.registration_cap is not None:
-        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
-        if active >= edition.registration_cap:
-            return _("Registration is full: the edition has reached its number of delegates."), "full"
-    return None, None
+    state = selectors.registration_state(edition=edition)
+    if state == RegistrationState.OPEN:
+        return None, None
+    if state == RegistrationState.NOT_YET:
+        return _("Registration is not open yet."), "not_open" if edition.registration_opens_at else "not_announced"
+    message, note = CLOSED_PAGES[state]
+    return str(message), note
 
 
 @never_cache
@@ -69,7 +74,7 @@ def register(request, edition):
             services.registration_create(edition=edition, data=form.registration_data(), session_ids=form.session_ids())
         except services.AlreadyRegistered as error:
             # The same answer as for a new registration: only the owner of the address learns that it was known.
-            emails.send_already_registered(error.registration)
+            services.registration_notify_duplicate(registration=error.registration)
             return redirect(thanks)
         except services.RegistrationError as error:
             form.add_error(None, str(error))
@@ -113,7 +118,7 @@ def resend_link(request, edition):
 
 
 def private_page(view):
-    """For pages reached through a personal link: never stored by caches, indexed, or leaked as a referrer.
+    """For pages reached through a personal link: never stored by caches, indexed, or sent to other sites.
 
     A bad, tampered or expired link is a 404; a genuine link that a newer one replaced is a 410 that says
     how to get a fresh one.
@@ -129,7 +134,9 @@ def private_page(view):
         except Http404:
             response = render(request, "404.html", status=404)
         patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "no-referrer"
+        # Not "no-referrer": Chromium then posts the page's own forms with "Origin: null", which CSRF
+        # protection refuses. "same-origin" still keeps the personal link out of other sites' logs.
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
@@ -229,8 +236,12 @@ def manage(request, edition, token):
 
 
 def badge_svg(registration):
-    """The QR code of the signed badge code, as inline SVG that scales to the size the CSS gives it."""
-    qr = segno.make(badge_code(registration), error="m")
+    """The QR code of the badge code, as inline SVG that scales to the size the CSS gives it.
+
+    The code goes in as stored, without the printed dash: a USB scanner types what it reads as key presses,
+    and on some keyboard layouts the dash key gives another character.
+    """
+    qr = segno.make(registration.badge_code, error="m")
     return mark_safe(qr.svg_inline(scale=4, omitsize=True, svgclass="badge-qr-code", title=_("Badge code")))  # noqa: S308 (segno's own SVG)
 
 

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from agenda.enums import EditionPhase
 from agenda.validators import validate_edition_dates, validate_edition_slug, validate_time_zone
 
 
@@ -120,6 +122,38 @@ class Edition(models.Model):
         hours, rest = divmod(abs(minutes), 60)
         utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
         return _("%(city)s time, %(utc)s") % {"city": self.city, "utc": utc}
+
+    def phase_at(self, moment):
+        """Whether the edition is ahead, on or past at `moment`, judged by the day in the edition's zone."""
+        today = moment.astimezone(self.zone).date()
+        if today > self.end_date:
+            return EditionPhase.PAST
+        if today < self.start_date:
+            return EditionPhase.AHEAD
+        return EditionPhase.ON
+
+    @property
+    def phase(self):
+        """The edition's phase now: every page that speaks of it in a tense asks this."""
+        return self.phase_at(timezone.now())
+
+    @property
+    def is_past(self):
+        return self.phase == EditionPhase.PAST
+
+    @property
+    def dates_label(self):
+        """The edition's days for a sentence, e.g. “19–22 November 2024” or “30 November – 2 December 2024”."""
+        first, last = self.start_date, self.end_date
+        if first == last:
+            return date_format(last, "j F Y")
+        if (first.year, first.month) == (last.year, last.month):
+            return _("%(first)s–%(last)s") % {"first": date_format(first, "j"), "last": date_format(last, "j F Y")}
+        first_format = "j F" if first.year == last.year else "j F Y"
+        return _("%(first)s – %(last)s") % {
+            "first": date_format(first, first_format),
+            "last": date_format(last, "j F Y"),
+        }
 
     @property
     def days(self):

@@ -1,5 +1,11 @@
 from .clashes import ClashingSessions, clashing_sessions, room_clashes, speaker_clashes
-from .programme import public_sessions, search_sessions, session_detail_queryset
+from .programme import (
+    public_sessions,
+    search_sessions,
+    session_detail_queryset,
+    session_total,
+    with_session_totals,
+)
 
 __all__ = [
     "ClashingSessions",
@@ -8,5 +14,7 @@ __all__ = [
     "room_clashes",
     "search_sessions",
     "session_detail_queryset",
+    "session_total",
     "speaker_clashes",
+    "with_session_totals",
 ]

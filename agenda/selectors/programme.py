@@ -1,6 +1,7 @@
 """Reads for the public programme: every list and feed loads in a fixed number of queries."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
 
@@ -16,6 +17,24 @@ def public_sessions(*, edition, preview=False):
         Prefetch("organiser_links", queryset=SessionOrganiser.objects.select_related("organisation")),
         Prefetch("items", queryset=SessionItem.objects.prefetch_related("speakers")),
     )
+
+
+def session_total(*, edition):
+    """How many sessions the edition has, as every public page counts them (one query)."""
+    return Session.objects.filter(edition=edition).counted().count()
+
+
+def with_session_totals(editions):
+    """Editions annotated with `session_total`, counted as `session_total` counts (in the same query)."""
+    totals = (
+        Session.objects.counted()
+        .filter(edition=OuterRef("pk"))
+        .order_by()
+        .values("edition")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return editions.annotate(session_total=Coalesce(Subquery(totals), 0))
 
 
 def session_detail_queryset(*, edition, preview=False):

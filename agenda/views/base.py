@@ -7,6 +7,7 @@ import time
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -33,15 +34,20 @@ def programme_stamp(edition):
     return f"{edition.pk}-{edition.programme_version}-{edition.programme_changed_at.timestamp():.6f}"
 
 
-def programme_page(view=None, *, refresh_minutes=None):
+def programme_page(view=None, *, refresh_minutes=None, vary=None):
     """Serve a public page or feed once per programme version, with ETag/Last-Modified and 304s.
 
     The view is called as view(request, edition, **kwargs) and returns an HttpResponse. Staff
-    previews (which may show drafts) bypass the cache and conditional answers. A page that shows
-    what is on now is rebuilt every `refresh_minutes` as well.
+    previews (which may show drafts) bypass the cache and conditional answers. Every page is kept
+    apart per phase of the edition (ahead, on, past), so that its tense follows the calendar. A page
+    that shows what is on now is rebuilt every `refresh_minutes` as well. A page that shows what
+    changes without a programme change (seats, the registration window) passes `vary`: a callable
+    taken as vary(request, edition, **kwargs) that returns a short text, which is part of the cache
+    key and the ETag; it must run in a small, fixed number of queries. Such a page answers 304 on
+    its ETag only: its Last-Modified (the programme's) does not change with what it varies on.
     """
     if view is None:
-        return functools.partial(programme_page, refresh_minutes=refresh_minutes)
+        return functools.partial(programme_page, refresh_minutes=refresh_minutes, vary=vary)
 
     @functools.wraps(view)
     def wrapper(request, edition, **kwargs):
@@ -52,12 +58,16 @@ def programme_page(view=None, *, refresh_minutes=None):
             response = view(request, edition, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        variant = f"{request.get_full_path()}|{get_language()}"
+        variant = f"{request.get_full_path()}|{get_language()}|{edition.phase_at(timezone.now())}"
         if refresh_minutes:
             variant += f"|{int(time.time() // (refresh_minutes * 60))}"
+        if vary is not None:
+            variant += f"|{vary(request, edition, **kwargs)}"
         etag = '"' + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32] + '"'
         last_modified = edition.programme_changed_at.replace(microsecond=0)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
+        not_modified = get_conditional_response(
+            request, etag=etag, last_modified=None if vary is not None else int(last_modified.timestamp())
+        )
         if not_modified is not None:
             return not_modified
         key = "programme-page:" + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()

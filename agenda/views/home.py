@@ -4,10 +4,12 @@ from django.utils import timezone
 
 from agenda.enums import SessionKind
 from agenda.models import Edition, Person
-from agenda.selectors import public_sessions
+from agenda.selectors import public_sessions, session_total, with_session_totals
 from agenda.selectors.expo import exhibit_count, featured_exhibits
 from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.programme import running_and_next
+from agenda.views.variants import registration_variant
+from attendees.selectors import registration_state
 
 
 def current_edition_home(request):
@@ -18,20 +20,15 @@ def current_edition_home(request):
 
 
 def edition_list(request):
-    editions = Edition.objects.published().annotate(
-        session_total=Count("sessions", filter=Q(sessions__status__in=["published", "cancelled"]))
-    )
+    editions = with_session_totals(Edition.objects.published())
     return render(request, "agenda/edition_list.html", {"editions": editions})
 
 
-@programme_page(refresh_minutes=5)
+@programme_page(refresh_minutes=5, vary=registration_variant)
 def edition_home(request, edition):
     preview = is_previewer(request)
     sessions = public_sessions(edition=edition, preview=preview)
-    counts = sessions.aggregate(
-        sessions=Count("pk", filter=~Q(kind=SessionKind.BREAK)),
-        sub_forums=Count("pk", filter=Q(kind=SessionKind.SUB_FORUM)),
-    )
+    counts = sessions.aggregate(sub_forums=Count("pk", filter=Q(kind=SessionKind.SUB_FORUM)))
     speaker_total = (
         Person.objects.filter(edition=edition)
         .filter(Q(sessions__in=sessions.values("pk")) | Q(session_items__session__in=sessions.values("pk")))
@@ -40,22 +37,26 @@ def edition_home(request, edition):
     )
     moment = timezone.now()
     running, upcoming = running_and_next(edition=edition, at=moment, preview=preview)
-    today = moment.astimezone(edition.zone).date()
-    phase = "over" if today > edition.end_date else "ahead" if today < edition.start_date else "on"
     highlights = sessions.filter(
         kind__in=[SessionKind.OPENING_CEREMONY, SessionKind.PLENARY, SessionKind.AWARD_CEREMONY]
     ).order_by("start")[:6]
     venues = edition.venues.all()
     context = {
         "edition": edition,
-        "counts": {**counts, "speakers": speaker_total, "exhibits": exhibit_count(edition)},
+        "counts": {
+            **counts,
+            "sessions": session_total(edition=edition),
+            "speakers": speaker_total,
+            "exhibits": exhibit_count(edition),
+        },
         "featured_exhibits": featured_exhibits(edition),
         "running": running,
         "upcoming": upcoming[:6],
         "highlights": highlights,
         "venues": venues,
         "section": "home",
-        "phase": phase,
+        "phase": edition.phase_at(moment),
+        "registration_state": registration_state(edition=edition, now=moment),
     }
     return render(request, "agenda/edition_home.html", context)
 

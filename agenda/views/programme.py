@@ -7,13 +7,17 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from agenda.enums import EditionPhase
 from agenda.filters import AgendaFilter
 from agenda.models import Room
 from agenda.selectors import public_sessions
+from agenda.selectors.days import agenda_start_day
 from agenda.selectors.expo import programmes_presented_at
 from agenda.selectors.run_of_show import run_of_show
 from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.grid import day_grid
+from agenda.views.variants import session_registration_variant
+from attendees.selectors import session_registration
 
 FILTER_FIELDS = ("kind", "topic", "room", "language", "q")
 
@@ -22,10 +26,23 @@ def _local_day(moment, edition):
     return moment.astimezone(edition.zone).date()
 
 
-@programme_page
+def _today(edition):
+    return timezone.now().astimezone(edition.zone).date()
+
+
+def _agenda_vary(request, edition):
+    # While the summit is on, the agenda opens on today: a new day is a new page.
+    return _today(edition).isoformat() if edition.phase == EditionPhase.ON else ""
+
+
+@programme_page(vary=_agenda_vary)
 def agenda(request, edition):
     preview = is_previewer(request)
     params = request.GET.copy()
+    # "All days" is a choice of its own, not a day the filter should try to understand.
+    all_days = params.get("day") == "all"
+    if all_days:
+        params.pop("day")
     ignored = {}
     probe = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
     if not probe.is_valid():
@@ -34,11 +51,12 @@ def agenda(request, edition):
         for name in ignored:
             params.pop(name, None)
     filtering = any((params.get(name) or "").strip() for name in FILTER_FIELDS)
-    # One day per page: the first day unless a day is chosen or a search spans the whole summit.
-    if not params.get("day") and not filtering:
-        params["day"] = edition.start_date.isoformat()
-    if params.get("day") == "all":
-        params.pop("day")
+    # One day per page: a search or filter spans the whole summit unless a day is chosen with it.
+    if not params.get("day") and not filtering and not all_days:
+        start_day = agenda_start_day(
+            edition=edition, sessions=public_sessions(edition=edition, preview=preview), today=_today(edition)
+        )
+        params["day"] = start_day.isoformat()
     view = "grid" if request.GET.get("view") == "grid" else "list"
     agenda_filter = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
     sessions = list(agenda_filter.qs.order_by("start", "room__position", "title"))
@@ -58,6 +76,8 @@ def agenda(request, edition):
         "by_day": by_day,
         "session_count": len(sessions),
         "chosen_day": chosen_day,
+        # The search form covers every day unless the visitor chose one with it (or reads the one-day grid).
+        "form_day": chosen_day if (filtering or view == "grid") else "",
         "view": view,
         "grid": grid,
         "filtering": filtering,
@@ -76,13 +96,14 @@ def _without(querydict, name):
     return query.urlencode()
 
 
-@programme_page
+@programme_page(vary=session_registration_variant)
 def session_detail(request, edition, slug):
     sessions = public_sessions(edition=edition, preview=is_previewer(request))
     session = get_object_or_404(sessions, slug=slug)
     context = {
         "edition": edition,
         "session": session,
+        "registration": session_registration(edition=edition, session=session),
         "items": run_of_show(session),
         "speaker_links": session.speaker_links.all(),
         "organiser_links": session.organiser_links.all(),
@@ -112,18 +133,32 @@ def running_and_next(*, edition, at, preview=False):
     return running, upcoming
 
 
+# `?at=` years the Now page answers for: anything further off is a typo, and near the ends of the calendar
+# adding a day (or converting to UTC) would overflow.
+NOW_YEARS = range(1900, 9001)
+
+
 def now(request, edition):
-    """For screens at the venue: what runs now and next in each room; refreshes itself every minute."""
+    """For screens at the venue: what runs now and next in each room; refreshes itself every minute.
+
+    Outside the summit's days the page says when the summit runs or ran, with a link to the agenda.
+    """
     edition = get_edition(request, edition)
     at = timezone.now()
     if request.GET.get("at"):
+        value = request.GET["at"].strip()
         try:
-            parsed = parse_datetime(request.GET["at"].strip())
-        except ValueError:
+            parsed = parse_datetime(value) if value.isprintable() else None
+            if parsed is not None and parsed.year in NOW_YEARS:
+                at = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, edition.zone)
+            else:
+                parsed = None
+        except (ValueError, OverflowError):
             parsed = None
         if parsed is None:
-            return HttpResponseBadRequest(_("“at” must be a date and time like 2024-11-20T10:00."))
-        at = parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, edition.zone)
+            return HttpResponseBadRequest(
+                _("“at” must be a date and time between the years 1900 and 9000, like 2024-11-20T10:00.")
+            )
     running, upcoming = running_and_next(edition=edition, at=at, preview=is_previewer(request))
     rooms = {}
     for session in running + upcoming:
@@ -134,6 +169,7 @@ def now(request, edition):
         elif session.start > at and entry["next"] is None:
             entry["next"] = session
     boards = sorted(rooms.values(), key=lambda entry: (getattr(entry["place"], "position", 0), str(entry["place"])))
-    response = render(request, "agenda/now.html", {"edition": edition, "boards": boards, "at": at, "section": "now"})
+    context = {"edition": edition, "boards": boards, "at": at, "phase": edition.phase_at(at), "section": "now"}
+    response = render(request, "agenda/now.html", context)
     response["Cache-Control"] = "public, max-age=30"
     return response

@@ -74,7 +74,7 @@ def test_awards_page_groups_honourees_by_category_in_order(client, programme):
         "First person",
         "Second person",
         "Young talents</h3>",
-        "To be announced.",
+        "No honourees are listed.",
         "Other honourees</h3>",
         "Uncategorised person",
     )
@@ -91,7 +91,7 @@ def test_awards_page_lists_every_programme_of_the_edition_in_order(client, editi
     assert in_order(page, "Leading technology award", "WIC Distinguished Contribution Award", "Outstanding cases")
     assert '<a href="/2024/awards/leading/">Leading technology award</a>' in page
     assert "Award of another year" not in page
-    assert "The honourees have not been announced yet." in page
+    assert "No honourees are listed for this award." in page
 
 
 def test_awards_page_links_speakers_people_pages_only_when_they_speak_in_public(client, edition, programme):
@@ -182,7 +182,33 @@ def test_award_pages_404_for_unknown_slugs_other_editions_and_unpublished_editio
 
 
 def test_awards_page_without_programmes_says_so(client, edition):
-    assert "No awards have been announced for this edition yet." in text(client.get("/2024/awards/"))
+    assert "No awards are listed for this edition." in text(client.get("/2024/awards/"))
+
+
+def test_award_pages_of_a_past_edition_never_say_not_announced_yet(client, edition, programme):
+    AwardCategoryFactory(programme=programme, name="Young talents")
+    AwardProgrammeFactory(edition=edition, name="Outstanding cases", slug="cases", position=1)
+
+    pages = [
+        text(client.get(url))
+        for url in ("/2024/awards/", "/2024/awards/cases/", "/2024/awards/distinguished-contribution/")
+    ]
+
+    for page in pages:
+        assert "announced" not in page and "To be announced" not in page
+    assert "No honourees are listed." in pages[0] and "No honourees are listed for this award." in pages[1]
+
+
+def test_award_pages_of_an_upcoming_edition_say_what_is_not_announced_yet(client, upcoming_edition):
+    empty = text(client.get("/upcoming/awards/"))
+    programme = AwardProgrammeFactory(edition=upcoming_edition, name="Leading technology award", slug="leading")
+    AwardCategoryFactory(programme=programme, name="Young talents")
+    AwardProgrammeFactory(edition=upcoming_edition, name="Outstanding cases", slug="cases", position=1)
+
+    listing = text(client.get("/upcoming/awards/"))
+
+    assert "No awards have been announced for this edition yet." in empty
+    assert "To be announced." in listing and "The honourees have not been announced yet." in listing
 
 
 def test_ceremony_session_lists_the_awards_presented_there(client, edition, programme):

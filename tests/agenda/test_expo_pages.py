@@ -157,16 +157,27 @@ def test_expo_directory_is_paginated_by_48_and_keeps_the_filters(client, expo):
     assert titles(beyond) == ["Exhibit 48", "Exhibit 49"]
 
 
-def test_expo_directory_has_friendly_empty_states(client, edition):
-    assert "No expo has been announced for this edition yet." in text(client.get("/2024/expo/"))
+def test_expo_directory_has_friendly_empty_states(client, upcoming_edition):
+    assert "No expo has been announced for this edition yet." in text(client.get("/upcoming/expo/"))
 
-    expo = ExpoFactory(edition=edition)
+    expo = ExpoFactory(edition=upcoming_edition)
     cache.clear()
-    assert "The exhibitors have not been announced yet." in text(client.get("/2024/expo/"))
+    assert "The exhibitors have not been announced yet." in text(client.get("/upcoming/expo/"))
 
     exhibit(expo, "Robot dog")
-    page = text(client.get("/2024/expo/?q=teleporter"))
-    assert "No exhibits match these filters." in page and 'href="/2024/expo/">Show all exhibits.' in page
+    page = text(client.get("/upcoming/expo/?q=teleporter"))
+    assert "No exhibits match these filters." in page and 'href="/upcoming/expo/">Show all exhibits.' in page
+
+
+def test_expo_directory_of_a_past_edition_speaks_in_the_past(client, edition):
+    assert "No expo is listed for this edition." in text(client.get("/2024/expo/"))
+
+    ExpoFactory(edition=edition, start_date=dt.date(2024, 11, 18), end_date=None)
+    cache.clear()
+    page = text(client.get("/2024/expo/"))
+
+    assert "No exhibits are listed for this expo." in page and "Opened 18 November 2024" in page
+    assert "announced" not in page and "Opens" not in page
 
 
 def test_exhibit_page_shows_its_facts_and_gallery(client, expo):

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from PIL import Image
 
 from agenda.enums import ExhibitCategory, OrganisationKind, OrganiserRole, SessionKind
@@ -505,10 +506,25 @@ def test_load_demo_again_restores_edited_honourees():
 
 
 @pytest.mark.django_db
-def test_load_demo_opens_registration_for_the_current_edition(client):
+def test_the_demo_2024_edition_reads_as_past_on_its_register_page(client):
     load_demo("--edition", "2024", "--no-pictures")
 
     page = client.get("/2024/register/").content.decode()
 
-    assert "Register as a delegate" in page and "Registration is not open yet" not in page
-    assert "Sub-forum: AI Innovation and Governance" in page
+    assert "This edition is over: registration has closed." in page
+    assert "Took place 19–22 November 2024 in Wuzhen" in page
+    assert "not open yet" not in page and 'name="sessions"' not in page
+
+
+@pytest.mark.django_db
+def test_an_upcoming_synthetic_edition_can_open_registration_for_trying_the_delegate_pages(client):
+    start = (timezone.now() + dt.timedelta(days=60)).date()
+    args = ["--slug", "next", "--start", start.isoformat(), "--days", "2", "--rooms", "2", "--sessions", "6"]
+    call_command("generate_summit", *args, "--speakers", "8", "--open-registration", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("generate_summit", *args, "--speakers", "8", "--keep-existing", stdout=out)
+
+    page = client.get("/next/register/").content.decode()
+
+    assert "left as it is" in out.getvalue()
+    assert 'name="sessions"' in page and "Send my registration" in page

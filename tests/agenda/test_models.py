@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from agenda.enums import SessionStatus
+from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session, SessionItem
 from tests.factories import (
     EditionFactory,
@@ -181,3 +181,32 @@ def test_deleting_an_edition_removes_its_programme_and_expo():
     edition.delete()
 
     assert Exhibit.objects.count() == 0 and Session.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("moment", "phase"),
+    [
+        # 2024-11-18 23:59 in Wuzhen is still the day before the summit, though 15:59 UTC.
+        (dt.datetime(2024, 11, 18, 15, 59, tzinfo=dt.UTC), EditionPhase.AHEAD),
+        (dt.datetime(2024, 11, 18, 16, 0, tzinfo=dt.UTC), EditionPhase.ON),
+        (dt.datetime(2024, 11, 22, 15, 59, tzinfo=dt.UTC), EditionPhase.ON),
+        (dt.datetime(2024, 11, 22, 16, 0, tzinfo=dt.UTC), EditionPhase.PAST),
+    ],
+)
+def test_edition_phase_is_judged_by_the_day_in_the_edition_time_zone(moment, phase):
+    edition = EditionFactory.build(start_date=dt.date(2024, 11, 19), end_date=dt.date(2024, 11, 22))
+
+    assert edition.phase_at(moment) == phase
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (dt.date(2024, 11, 19), dt.date(2024, 11, 22), "19–22 November 2024"),
+        (dt.date(2024, 11, 30), dt.date(2024, 12, 2), "30 November – 2 December 2024"),
+        (dt.date(2024, 12, 31), dt.date(2025, 1, 1), "31 December 2024 – 1 January 2025"),
+        (dt.date(2024, 11, 19), dt.date(2024, 11, 19), "19 November 2024"),
+    ],
+)
+def test_edition_dates_label_names_each_month_and_year_once(start, end, label):
+    assert EditionFactory.build(start_date=start, end_date=end).dates_label == label

@@ -287,3 +287,81 @@ def test_page_queries_do_not_grow_with_the_edition(client, url):
     large = page_queries(client, url.format(e="large", d="2030-11-19"))
 
     assert large == small
+
+
+def test_now_page_outside_the_summit_says_when_it_runs_or_ran(client, edition):
+    make_session(edition, "Opening forum", hour=9)
+
+    before = text(client.get("/2024/now/?at=2024-11-10T10:00"))
+    after = text(client.get("/2024/now/?at=2024-12-01T10:00"))
+    today = text(client.get("/2024/now/"))
+
+    assert "The summit runs 19–22 November 2024 in Wuzhen; nothing is on now." in before
+    assert "The summit took place 19–22 November 2024 in Wuzhen." in after
+    assert "The summit took place 19–22 November 2024 in Wuzhen." in today
+    for page in (before, after, today):
+        assert 'href="/2024/agenda/"' in page.split('id="now-boards"')[1]
+        assert "Nothing is running now" not in page
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9999-12-31",
+        "9999-12-31+23:59",
+        "9999-12-31T23:59:59%2B14:00",
+        "0001-01-01T00:00",
+        "1899-12-31T23:00",
+        "9001-01-01T00:00",
+        "99999-01-01T00:00",
+        "2024-11-20T10:00%2B99:00",
+        "2024-11-20T10:00%00",
+        "%00",
+        "2024-11-20%0A10:00",
+        "%EF%BF%BF",
+    ],
+)
+def test_now_page_answers_400_for_a_moment_out_of_range_or_garbage(client, edition, value):
+    response = client.get(f"/2024/now/?at={value}")
+
+    assert response.status_code == 400
+
+
+def test_now_page_still_answers_for_moments_at_the_ends_of_the_range(client, edition):
+    assert client.get("/2024/now/?at=1900-01-01T00:00").status_code == 200
+    assert client.get("/2024/now/?at=9000-12-31T23:59%2B14:00").status_code == 200
+
+
+def test_editions_page_and_home_count_the_same_sessions(client, edition):
+    room = RoomFactory(venue__edition=edition)
+    make_session(edition, "Opening ceremony", room=room, kind=SessionKind.OPENING_CEREMONY)
+    make_session(edition, "AI forum", room=room, hour=10)
+    make_session(edition, "Lunch", room=None, venue=room.venue, hour=12, kind=SessionKind.BREAK)
+    make_session(edition, "Draft forum", room=room, hour=14, status=SessionStatus.DRAFT)
+    make_session(edition, "Cancelled forum", room=room, hour=15, status=SessionStatus.CANCELLED)
+
+    listing = text(client.get("/editions/"))
+    home = text(client.get("/2024/")).replace("\n", "")
+
+    assert "· 3 sessions" in listing
+    assert "<dt>Sessions</dt><dd>3</dd>" in home
+
+
+def test_pages_speak_of_each_edition_in_its_tense(client, edition, upcoming_edition):
+    today = dt.date.today()
+    EditionFactory(
+        slug="running",
+        name="Running summit",
+        start_date=today - dt.timedelta(days=1),
+        end_date=today + dt.timedelta(days=1),
+    )
+
+    listing = text(client.get("/editions/"))
+    past = text(client.get("/2024/"))
+    ahead = text(client.get("/upcoming/"))
+
+    assert "Took place 19–22 November 2024 in Wuzhen" in listing and "Took place 19–22 November 2024 in Wuzhen" in past
+    assert f"Takes place {upcoming_edition.dates_label} in Wuzhen" in listing and "Takes place" in ahead
+    assert "Taking place " in listing
+    assert "This edition took place 19–22 November 2024." in past and "On now and next" not in past
+    assert "Add to calendar" not in past.split('id="main"')[1]

@@ -1,6 +1,7 @@
 """Registrations in the admin: bulk status changes through the services, filters, export, fill rates."""
 
 import csv
+import datetime as dt
 import io
 
 import openpyxl
@@ -53,8 +54,14 @@ def forum(edition):
 
 @pytest.fixture
 def other_forum(edition):
+    # In the afternoon: a delegate may hold places in both.
     return SessionFactory(
-        edition=edition, title="Digital economy", kind=SessionKind.SUB_FORUM, registration_required=True
+        edition=edition,
+        title="Digital economy",
+        kind=SessionKind.SUB_FORUM,
+        registration_required=True,
+        start=dt.datetime.combine(edition.start_date, dt.time(14), tzinfo=edition.zone),
+        end=dt.datetime.combine(edition.start_date, dt.time(16), tzinfo=edition.zone),
     )
 
 

@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core import mail
 from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
 
 from agenda.enums import SessionKind
 from attendees import services
@@ -104,3 +106,38 @@ def test_overall_cap_holds_under_concurrency():
     assert Registration.objects.count() == 30
     assert len(errors) == 30
     assert all(isinstance(error, services.RegistrationError) for error in errors)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_submissions_of_one_address_register_once_and_send_one_notice(settings):
+    """A double-clicking delegate, or a script: one registration, one receipt, at most one "already registered"."""
+    settings.REGISTRATION_RATE = "off"
+    edition = open_registration(EditionFactory())
+    workers = 50
+    start = threading.Barrier(workers)
+    data = {
+        **delegate_data(1, email="Same@Example.org"),
+        "consent": "on",
+        "phone": "",
+        "dietary_needs": "",
+        "accessibility_needs": "",
+    }
+    statuses = []
+
+    def submit(_):
+        try:
+            client = Client()
+            start.wait(timeout=30)
+            statuses.append(client.post(reverse("attendees:register", args=[edition.slug]), data).status_code)
+        finally:
+            connections.close_all()
+
+    mail.outbox.clear()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(submit, range(workers)))
+
+    assert statuses == [302] * workers
+    assert Registration.objects.count() == 1
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert subjects == [f"{edition.name}: registration received", f"{edition.name}: you are already registered"]

@@ -63,7 +63,7 @@ def register(edition):
 def assert_private(response):
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_page_shows_status_history_details_and_sessions(client, register, forum):

@@ -301,6 +301,24 @@ def test_an_address_registered_in_another_case_gets_the_same_answer_and_an_email
     assert "You are already registered" in message.body
 
 
+def test_repeated_attempts_send_one_already_registered_email_an_hour(
+    client, edition, django_capture_on_commit_callbacks
+):
+    existing = RegistrationFactory(edition=edition, email="ada@example.org", name="Ada")
+
+    for n in range(5):
+        response = client.post(register_url(edition), form_data(20 + n, email="Ada@example.org"))
+        assert response.status_code == 302
+    assert [m.subject for m in mail.outbox] == [f"{edition.name}: you are already registered"]
+
+    # An hour later the owner hears about a new attempt again.
+    later = timezone.now() + dt.timedelta(hours=1, minutes=1)
+    assert services.registration_notify_duplicate(registration=existing, now=later) is True
+    assert services.registration_notify_duplicate(registration=existing, now=later) is False
+    assert len(mail.outbox) == 2
+    assert Registration.objects.filter(email__iexact="ada@example.org").count() == 1
+
+
 def test_the_same_address_in_another_edition_is_a_new_registration(client, edition):
     RegistrationFactory(edition=EditionFactory(), email="ada@example.org")
 
@@ -441,3 +459,16 @@ def test_the_limit_can_be_switched_off(client, edition, settings):
 
     assert codes == {302}
     assert Registration.objects.count() == 12
+
+
+def test_nobody_registers_for_an_edition_that_is_over_even_with_its_window_open(client):
+    past = open_registration(EditionFactory(year=2020))
+
+    with pytest.raises(services.RegistrationError, match="This edition is over"):
+        services.registration_create(edition=past, data=delegate_data(1))
+    page = client.get(register_url(past)).content.decode()
+
+    assert "This edition is over: registration has closed." in page
+    assert "Took place 19–22 November 2020" in page
+    assert 'name="email"' not in page and "not open yet" not in page and "Get a new link" not in page
+    assert Registration.objects.count() == 0

@@ -55,15 +55,18 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture
-def page(request, playwright_browser, live_server, tmp_path):
-    """A fresh browser tab pointed at the live server.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
-    Fails the test on JavaScript errors and server errors (HTTP 5xx), and keeps a screenshot of the last
-    page in the test's tmp_path when the test fails.
+
+def open_tab(request, browser, live_server, tmp_path, viewport):
+    """A fresh browser tab pointed at the live server, and a function that closes it.
+
+    The closer fails the test on JavaScript errors and server errors (HTTP 5xx), and keeps a screenshot of
+    the last page in the test's tmp_path when the test failed.
     """
-    context = playwright_browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB", timezone_id="Asia/Shanghai"
+    context = browser.new_context(
+        base_url=live_server.url, viewport=viewport, locale="en-GB", timezone_id="Asia/Shanghai", accept_downloads=True
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     tab = context.new_page()
@@ -75,18 +78,36 @@ def page(request, playwright_browser, live_server, tmp_path):
 
     tab.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     tab.on("response", note_server_error)
-    yield tab
 
-    call = item_report(request.node, "call")
-    if call is not None and call.failed:
-        shot = tmp_path / "failure.png"
-        try:
-            tab.screenshot(path=str(shot), full_page=True)
-            print(f"\nScreenshot of the failing page: {shot} ({tab.url})")
-        except Exception as error:  # a missing screenshot must not hide the real failure
-            print(f"\nNo screenshot: {error}")
-    context.close()
-    assert not problems, "\n".join(problems)
+    def close():
+        call = item_report(request.node, "call")
+        if call is not None and call.failed:
+            shot = tmp_path / f"failure-{viewport['width']}.png"
+            try:
+                tab.screenshot(path=str(shot), full_page=True)
+                print(f"\nScreenshot of the failing page: {shot} ({tab.url})")
+            except Exception as error:  # a missing screenshot must not hide the real failure
+                print(f"\nNo screenshot: {error}")
+        context.close()
+        assert not problems, "\n".join(problems)
+
+    return tab, close
+
+
+@pytest.fixture
+def page(request, playwright_browser, live_server, tmp_path):
+    """A desktop-sized browser tab on the live server (see open_tab)."""
+    tab, close = open_tab(request, playwright_browser, live_server, tmp_path, DESKTOP)
+    yield tab
+    close()
+
+
+@pytest.fixture
+def phone_page(request, playwright_browser, live_server, tmp_path):
+    """A phone-sized browser tab (390 px wide) on the live server (see open_tab)."""
+    tab, close = open_tab(request, playwright_browser, live_server, tmp_path, PHONE)
+    yield tab
+    close()
 
 
 def item_report(node, when):

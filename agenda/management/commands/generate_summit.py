@@ -12,6 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from agenda.enums import ExhibitCategory, OrganisationKind, OrganiserRole, SessionKind, SessionStatus, SpeakerRole
 from agenda.models import (
@@ -118,6 +119,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--unpublished", action="store_true", help="Create the edition unpublished (it is published by default)."
         )
+        parser.add_argument(
+            "--open-registration",
+            action="store_true",
+            help="Open delegate registration now, until the first day (for trying the delegate pages).",
+        )
+        parser.add_argument(
+            "--keep-existing", action="store_true", help="Leave an existing edition with this slug as it is."
+        )
 
     def handle(self, *args, **options):
         began = time.monotonic()
@@ -133,6 +142,9 @@ class Command(BaseCommand):
         slug = options["slug"]
         existing = Edition.objects.filter(slug=slug)
         if existing.exists():
+            if options["keep_existing"]:
+                self.stdout.write(f"Edition “{slug}” exists; left as it is.")
+                return
             if not options["replace"]:
                 raise CommandError(f"Edition “{slug}” exists; add --replace to recreate it.")
             with transaction.atomic():
@@ -153,6 +165,11 @@ class Command(BaseCommand):
                 rng=random.Random(options["seed"]),
                 published=not options["unpublished"],
             )
+            if options["open_registration"]:
+                edition.registration_opens_at = timezone.now()
+                first_day = dt.datetime.combine(edition.start_date, dt.time.min, tzinfo=edition.zone)
+                edition.registration_closes_at = first_day
+                edition.save(update_fields=["registration_opens_at", "registration_closes_at"])
             programme_done = time.monotonic()
             pictures = 0
             if options["exhibits"]:

@@ -1,0 +1,37 @@
+"""Small checks shared by the delegate forms and the registration services, so every door says the same."""
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+
+def session_when(session):
+    """“Wed 20 Nov, 14:00–16:00” in the session's own edition zone."""
+    zone = session.edition.zone
+    start, end = timezone.localtime(session.start, zone), timezone.localtime(session.end, zone)
+    return f"{date_format(start, 'D j M')}, {start:%H:%M}–{end:%H:%M}"
+
+
+def validate_no_overlapping_sessions(sessions):
+    """A delegate holds a place in one session at a time: two chosen sessions may not overlap.
+
+    Only the first overlap is named, with both sessions and their times, so the delegate knows which
+    box to untick.
+    """
+    ordered = sorted(sessions, key=lambda session: (session.start, session.end, session.pk))
+    latest = None  # of the sessions seen so far, the one that ends last
+    for session in ordered:
+        if latest is not None and session.start < latest.end:
+            raise ValidationError(
+                _("“%(first)s” (%(first_when)s) and “%(second)s” (%(second_when)s) overlap: choose only one of them.")
+                % {
+                    "first": latest.title,
+                    "first_when": session_when(latest),
+                    "second": session.title,
+                    "second_when": session_when(session),
+                },
+                code="overlapping_sessions",
+            )
+        if latest is None or session.end > latest.end:
+            latest = session
