@@ -6,6 +6,7 @@ list page takes the same number of SQL queries whatever the size of the edition.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
@@ -389,4 +390,19 @@ class ApiRootView(CorsMixin, APIView):
 
 
 class SchemaView(CorsMixin, SpectacularAPIView):
-    pass
+    """The OpenAPI schema, in one of the site's languages with `lang`."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        # Any other code would be activated as a language of its own, and kept by Django for good.
+        lang = request.query_params.get("lang")
+        if lang and lang not in dict(settings.LANGUAGES):
+            codes = ", ".join(dict(settings.LANGUAGES))
+            message = _("Unknown language; the schema is available in: %(codes)s.") % {"codes": codes}
+            raise ValidationError({"lang": [message]})
+        return super().get(request, *args, **kwargs)
+
+    def _get_version_parameter(self, request):
+        # The API has one version. A `version` from the query string would be copied into the schema, where a
+        # long one takes the YAML renderer minutes.
+        return None

@@ -522,6 +522,37 @@ def test_schema_is_yaml_by_default(client):
     assert "/api/editions/{edition}/speakers/" in schema["paths"]
 
 
+def test_schema_is_not_listed_in_itself(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    assert "/api/schema/" not in schema["paths"]
+
+
+def test_schema_in_a_language_of_the_site(client):
+    response = client.get("/api/schema/", {"format": "json", "lang": "en"})
+
+    assert response.status_code == 200
+    assert response.json()["info"]["title"] == "WIC Planner API"
+
+
+@pytest.mark.parametrize("lang", ["xx", "zz-unknown", "../../etc", "é" * 500])
+def test_schema_in_an_unknown_language_is_a_400(client, lang):
+    response = client.get("/api/schema/", {"format": "json", "lang": lang})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["lang"]
+
+
+def test_schema_ignores_a_version_in_the_query_string(client):
+    # The value used to be copied into the schema; a long one kept the YAML renderer busy for a minute.
+    response = client.get("/api/schema/", {"version": "\ufffd" * 100_000})
+
+    assert response.status_code == 200
+    schema = yaml.safe_load(response.content)
+    assert schema["info"]["version"] == "1.0.0"
+    assert len(response.content) < 100_000
+
+
 # Query counts
 
 
