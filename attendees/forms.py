@@ -173,8 +173,12 @@ class RegisterForm(DelegateForm):
         error_messages={"required": _("Please accept the privacy notice: we cannot register you without it.")},
     )
 
-    def __init__(self, *args, edition, **kwargs):
+    def __init__(self, *args, edition, initial_session_slugs=(), **kwargs):
         super().__init__(*args, edition=edition, **kwargs)
+        if initial_session_slugs:
+            slugs = [slug[:120] for slug in initial_session_slugs[:10]]
+            chosen = self.fields["sessions"].queryset.filter(slug__in=slugs).values_list("pk", flat=True)
+            self.initial["sessions"] = list(chosen)
         url = reverse("attendees:privacy", args=[edition.slug])
         self.fields["consent"].label = format_html(
             gettext(

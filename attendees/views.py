@@ -63,7 +63,8 @@ def register(request, edition):
     edition = get_edition(request, edition)
     problem, state = registration_closed(edition)
     if request.method != "POST":
-        form = None if problem else RegisterForm(edition=edition)
+        # A session page's Register button names its session: it starts ticked.
+        form = None if problem else RegisterForm(edition=edition, initial_session_slugs=request.GET.getlist("session"))
         context = {"edition": edition, "form": form, "problem": problem, "state": state, "section": "register"}
         return render(request, "attendees/register.html", context)
 

@@ -44,7 +44,7 @@ def test_session_page_shows_seats_left_and_a_register_button_while_registration_
     page = text(client.get("/upcoming/sessions/ai-governance/"))
 
     assert "11 seats left" in page
-    assert 'href="/upcoming/register/">Register</a>' in page
+    assert 'href="/upcoming/register/?session=ai-governance">Register</a>' in page
     assert "not open yet" not in page
 
 
@@ -71,7 +71,7 @@ def test_session_page_without_a_capacity_shows_no_seat_count(client, upcoming_ed
     page = text(client.get("/upcoming/sessions/ai-governance/"))
 
     assert "seats left" not in page and "seat left" not in page and "Full" not in page
-    assert 'href="/upcoming/register/">Register</a>' in page
+    assert 'href="/upcoming/register/?session=ai-governance">Register</a>' in page
 
 
 def test_session_page_says_when_registration_opens_and_follows_the_window(client, upcoming_edition):
@@ -91,7 +91,7 @@ def test_session_page_says_when_registration_opens_and_follows_the_window(client
         and f"It opens on {local:%A} {local.day} {local:%B %Y, %H:%M}" in not_yet
     )
     assert "/upcoming/register/" not in not_yet.split('id="main"')[1]
-    assert "12 seats left" in opened and 'href="/upcoming/register/">Register</a>' in opened
+    assert "12 seats left" in opened and 'href="/upcoming/register/?session=ai-governance">Register</a>' in opened
     assert "Registration has closed." in closed and "seats left" not in closed
 
 

@@ -1,6 +1,7 @@
 """The public registration form: validation, the window and cap, sessions and seats, duplicates, rate limits."""
 
 import datetime as dt
+import re
 import types
 
 import pytest
@@ -472,3 +473,12 @@ def test_nobody_registers_for_an_edition_that_is_over_even_with_its_window_open(
     assert "Took place 19–22 November 2020" in page
     assert 'name="email"' not in page and "not open yet" not in page and "Get a new link" not in page
     assert Registration.objects.count() == 0
+
+
+def test_a_session_pages_register_button_starts_the_form_with_that_session_ticked(client, edition, forum):
+    other = SessionFactory(edition=edition, title="Youth forum", registration_required=True)
+
+    page = client.get(register_url(edition), {"session": [forum.slug, "no-such-session", "x" * 5000]}).content.decode()
+
+    assert re.search(rf'name="sessions" value="{forum.pk}"[^>]*checked', page)
+    assert not re.search(rf'name="sessions" value="{other.pk}"[^>]*checked', page)

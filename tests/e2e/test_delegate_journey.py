@@ -65,10 +65,17 @@ def fill_details(page, *, phone):
 def test_a_delegate_registers_changes_and_cancels_in_the_browser(page, summit, expect):
     edition, governance, data_flows, youth = summit
 
+    # The home invites delegates; a sub-forum's page says how many seats are left and leads to the form.
+    page.goto("/")
+    expect(page.get_by_role("link", name="Register as a delegate")).to_be_visible()
+    page.goto(f"/2031/sessions/{governance.slug}/")
+    expect(page.get_by_text("50 seats left")).to_be_visible()
+    page.locator("#main").get_by_role("link", name="Register", exact=True).click()
+    expect(page.get_by_label("AI governance forum")).to_be_checked()
+    expect(page.get_by_label("Youth forum")).not_to_be_checked()
+
     # A mistake: the message is on the form and everything typed is kept.
-    page.goto("/2031/register/")
     fill_details(page, phone="call me maybe")
-    page.get_by_label("AI governance forum").check()
     page.locator("#id_consent").check()
     page.get_by_role("button", name="Send my registration").click()
     expect(page.get_by_text("Use digits, spaces and + ( ) - / . only").first).to_be_visible()
