@@ -160,6 +160,25 @@ def _save_new(registration, attempts=3):
     raise RegistrationError(_("Your registration could not be saved. Please send the form again."))
 
 
+def _reopen(registration, *, data):
+    """A delegate who cancelled registers again: the same registration, with the new details and no places.
+
+    Links sent before stop working: they were for the cancelled registration.
+    """
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != RegistrationStatus.CANCELLED:  # reopened or changed by a concurrent request
+        raise AlreadyRegistered(registration)
+    registration.choices.all().delete()
+    for field, value in data.items():
+        setattr(registration, field, value)
+    registration.status = RegistrationStatus.SUBMITTED
+    registration.consented_at = timezone.now()
+    registration.token_key = new_token_key()
+    registration.full_clean(validate_constraints=False)
+    registration.save()
+    return registration
+
+
 @transaction.atomic
 def registration_create(*, edition, data, session_ids=(), now=None):
     """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order."""
@@ -168,7 +187,7 @@ def registration_create(*, edition, data, session_ids=(), now=None):
         raise RegistrationError(problem)
     email = data["email"].strip()
     existing = Registration.objects.filter(edition=edition).annotate(e=Lower("email")).filter(e=email.lower()).first()
-    if existing is not None:
+    if existing is not None and existing.status != RegistrationStatus.CANCELLED:
         raise AlreadyRegistered(existing)
     if edition.registration_cap is not None:
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
@@ -180,11 +199,20 @@ def registration_create(*, edition, data, session_ids=(), now=None):
         raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
     sessions = _lock_sessions(allowed)
     _validate_choices(sessions)
-    registration = Registration(edition=edition, consented_at=timezone.now(), **{**data, "email": email})
-    registration.full_clean(exclude=["consented_at"], validate_constraints=False)
-    _save_new(registration)
+    if existing is not None:
+        registration = _reopen(existing, data={**data, "email": email})
+        _record(
+            registration,
+            old=RegistrationStatus.CANCELLED,
+            new=RegistrationStatus.SUBMITTED,
+            message=_("Registered again."),
+        )
+    else:
+        registration = Registration(edition=edition, consented_at=timezone.now(), **{**data, "email": email})
+        registration.full_clean(exclude=["consented_at"], validate_constraints=False)
+        _save_new(registration)
+        _record(registration, old="", new=RegistrationStatus.SUBMITTED)
     placements = _place(registration, sessions)
-    _record(registration, old="", new=RegistrationStatus.SUBMITTED)
     transaction.on_commit(lambda: emails.send_received(registration, placements))
     return registration
 

@@ -183,6 +183,7 @@ def manage(request, edition, token):
     update_form = UpdateForm(registration=registration) if editable else None
     cancel_form = CancelForm() if cancellable else None
     status = 200
+    # After a change the page opens on its confirmation, not on the form the browser came from.
     here = reverse("attendees:manage", args=[registration.edition.slug, token])
 
     if request.method == "POST":
@@ -207,7 +208,7 @@ def manage(request, edition, token):
                     update_form.add_service_error(error)
                 else:
                     messages.success(request, _("Your changes are saved. We have sent you a confirmation."))
-                    return redirect(here)
+                    return redirect(f"{here}#notice")
                 registration.refresh_from_db()
             status = 400
         else:
@@ -219,7 +220,7 @@ def manage(request, edition, token):
                     cancel_form.add_error(None, str(error))
                 else:
                     messages.success(request, _("Your registration is cancelled. Your seats have been released."))
-                    return redirect(here)
+                    return redirect(f"{here}#notice")
             status = 400
 
     context = {

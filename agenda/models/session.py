@@ -34,10 +34,6 @@ class SessionQuerySet(models.QuerySet):
         """What attendees may see: published and cancelled sessions, never drafts."""
         return self.filter(status__in=[SessionStatus.PUBLISHED, SessionStatus.CANCELLED])
 
-    def counted(self):
-        """What every page counts as an edition's sessions: the public ones, breaks left out."""
-        return self.public().exclude(kind=SessionKind.BREAK)
-
     def active(self):
         """Sessions that take up a room and people's time (not cancelled)."""
         return self.exclude(status=SessionStatus.CANCELLED)

@@ -20,14 +20,15 @@ def public_sessions(*, edition, preview=False):
 
 
 def session_total(*, edition):
-    """How many sessions the edition has, as every public page counts them (one query)."""
-    return Session.objects.filter(edition=edition).counted().count()
+    """How many sessions the edition has, as every page, feed and the API count them: the public ones,
+    as the agenda lists them (cancelled ones and breaks included). One query."""
+    return Session.objects.filter(edition=edition).public().count()
 
 
 def with_session_totals(editions):
     """Editions annotated with `session_total`, counted as `session_total` counts (in the same query)."""
     totals = (
-        Session.objects.counted()
+        Session.objects.public()
         .filter(edition=OuterRef("pk"))
         .order_by()
         .values("edition")

@@ -1,7 +1,6 @@
 import datetime as dt
 from itertools import groupby
 
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -76,8 +75,6 @@ def agenda(request, edition):
         "by_day": by_day,
         "session_count": len(sessions),
         "chosen_day": chosen_day,
-        # The search form covers every day unless the visitor chose one with it (or reads the one-day grid).
-        "form_day": chosen_day if (filtering or view == "grid") else "",
         "view": view,
         "grid": grid,
         "filtering": filtering,
@@ -156,9 +153,8 @@ def now(request, edition):
         except (ValueError, OverflowError):
             parsed = None
         if parsed is None:
-            return HttpResponseBadRequest(
-                _("“at” must be a date and time between the years 1900 and 9000, like 2024-11-20T10:00.")
-            )
+            message = _("“at” must be a date and time between the years 1900 and 9000, like 2024-11-20T10:00.")
+            return render(request, "400.html", {"message": message, "edition": edition}, status=400)
     running, upcoming = running_and_next(edition=edition, at=at, preview=is_previewer(request))
     rooms = {}
     for session in running + upcoming:

@@ -325,6 +325,14 @@ def test_now_page_answers_400_for_a_moment_out_of_range_or_garbage(client, editi
     response = client.get(f"/2024/now/?at={value}")
 
     assert response.status_code == 400
+    assert "<h1" in response.content.decode()  # a page of the site, not bare text
+
+
+def test_the_now_page_says_what_a_moment_must_look_like(client, edition):
+    page = client.get("/2024/now/?at=9999-12-31").content.decode()
+
+    assert "“at” must be a date and time between the years 1900 and 9000" in page
+    assert 'href="/2024/agenda/"' in page  # the edition's navigation is there
 
 
 def test_now_page_still_answers_for_moments_at_the_ends_of_the_range(client, edition):
@@ -342,9 +350,14 @@ def test_editions_page_and_home_count_the_same_sessions(client, edition):
 
     listing = text(client.get("/editions/"))
     home = text(client.get("/2024/")).replace("\n", "")
+    agenda = text(client.get("/2024/agenda/?day=all"))
+    api = client.get("/api/editions/2024/sessions/").json()
 
-    assert "· 3 sessions" in listing
-    assert "<dt>Sessions</dt><dd>3</dd>" in home
+    # The sessions attendees see, as the agenda lists them: the break and the cancelled one too, no draft.
+    assert "· 4 sessions" in listing
+    assert "<dt>Sessions</dt><dd>4</dd>" in home
+    assert "4 sessions" in agenda
+    assert api["count"] == 4
 
 
 def test_pages_speak_of_each_edition_in_its_tense(client, edition, upcoming_edition):

@@ -1,5 +1,6 @@
 """The printable badge: who gets one, what it shows, and its short badge code (printed, and in the QR code)."""
 
+import datetime as dt
 import itertools
 import re
 
@@ -335,3 +336,13 @@ def test_a_badge_code_taken_by_a_concurrent_registration_is_drawn_again(monkeypa
 
     assert second.badge_code not in ("", taken)
     assert Registration.objects.count() == 2
+
+
+def test_the_badge_names_the_days_of_an_edition_across_two_months(client):
+    edition = open_registration(EditionFactory(start_date=dt.date(2031, 11, 30), end_date=dt.date(2031, 12, 2)))
+    registration = services.registration_create(edition=edition, data=delegate_data(1))
+    services.registration_approve(registration=registration)
+
+    page = client.get(reverse("attendees:badge", args=[edition.slug, tokens.link_token(registration)])).content.decode()
+
+    assert "Wuzhen · 30 November – 2 December 2031" in page

@@ -159,3 +159,14 @@ def test_the_approval_email_gives_the_badge_code_the_desk_can_type(edition, send
     [message] = mail.outbox
     assert f"Your badge code is {registration.printed_badge_code}" in message.body
     assert f"<strong>{registration.printed_badge_code}</strong>" in message.alternatives[0][0]
+
+
+def test_session_times_in_emails_say_their_time_zone(client, edition, send):
+    forum = SessionFactory(edition=edition, title="Cyberspace Forum", registration_required=True)
+
+    send(client.post, reverse("attendees:register", args=[edition.slug]), register_form(4, sessions=[forum.pk]))
+
+    [message] = mail.outbox
+    start = forum.start.astimezone(edition.zone)
+    assert "Your sessions (Wuzhen time, UTC+8):" in message.body
+    assert f"Cyberspace Forum, {start:%a} {start.day} {start:%b}, 09:00–11:00: Seat held" in message.body

@@ -178,7 +178,7 @@ def test_the_delegate_edits_details(client, register, django_capture_on_commit_c
             url, update_data(registration, name="<i>Dr</i> Delegate", position="Minister", country="CN")
         )
 
-    assert response.status_code == 302 and response["Location"] == url
+    assert response.status_code == 302 and response["Location"] == f"{url}#notice"
     registration.refresh_from_db()
     assert (registration.name, registration.position, registration.country.code) == (
         "<i>Dr</i> Delegate",

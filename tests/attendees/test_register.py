@@ -14,6 +14,7 @@ from agenda.enums import SessionStatus
 from attendees import services
 from attendees.enums import ChoiceStatus, RegistrationStatus
 from attendees.models import Registration, SessionChoice
+from attendees.tokens import link_token
 from tests.factories import EditionFactory, SessionFactory
 from tests.factories.attendees import RegistrationFactory, delegate_data, open_registration
 
@@ -482,3 +483,40 @@ def test_a_session_pages_register_button_starts_the_form_with_that_session_ticke
 
     assert re.search(rf'name="sessions" value="{forum.pk}"[^>]*checked', page)
     assert not re.search(rf'name="sessions" value="{other.pk}"[^>]*checked', page)
+
+
+def test_a_delegate_who_cancelled_can_register_again_and_is_told(
+    client, edition, forum, django_capture_on_commit_callbacks
+):
+    first = services.registration_create(edition=edition, data=delegate_data(1), session_ids=[forum.pk])
+    old_link = reverse("attendees:manage", args=[edition.slug, link_token(first)])
+    services.registration_cancel(registration=first, message="Cancelled by the delegate.")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            register_url(edition), form_data(1, email="DELEGATE1@example.org", position="Envoy", sessions=[forum.pk])
+        )
+
+    assert response.status_code == 302 and response["Location"] == thanks_url(edition)
+    again = Registration.objects.get()
+    assert again.pk == first.pk
+    assert (again.status, again.position) == (RegistrationStatus.SUBMITTED, "Envoy")
+    assert list(again.choices.values_list("session_id", "status")) == [(forum.pk, ChoiceStatus.SEAT)]
+    assert [c.new_status for c in again.history.all()][-2:] == [
+        RegistrationStatus.CANCELLED,
+        RegistrationStatus.SUBMITTED,
+    ]
+    assert [m.subject for m in mail.outbox] == [f"{edition.name}: registration received"]
+    assert client.get(old_link).status_code == 410  # the link of the cancelled registration
+
+
+def test_a_rejected_registration_cannot_be_reopened_by_registering_again(client, edition):
+    rejected = services.registration_create(edition=edition, data=delegate_data(1))
+    services.registration_reject(registration=rejected)
+
+    with pytest.raises(services.AlreadyRegistered):
+        services.registration_create(edition=edition, data=delegate_data(1))
+
+    rejected.refresh_from_db()
+    assert rejected.status == RegistrationStatus.REJECTED

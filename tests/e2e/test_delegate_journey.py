@@ -62,7 +62,9 @@ def fill_details(page, *, phone):
     page.get_by_label("Phone").fill(phone)
 
 
-def test_a_delegate_registers_changes_and_cancels_in_the_browser(page, summit, expect):
+@pytest.mark.parametrize("tab", ["phone_page", "page"])
+def test_a_delegate_registers_changes_and_cancels_in_the_browser(request, tab, summit, expect):
+    page = request.getfixturevalue(tab)
     edition, governance, data_flows, youth = summit
 
     # The home invites delegates; a sub-forum's page says how many seats are left and leads to the form.
@@ -113,7 +115,7 @@ def test_a_delegate_registers_changes_and_cancels_in_the_browser(page, summit, e
     page.get_by_label("AI governance forum").uncheck()
     page.get_by_label("Data flows forum").check()
     page.get_by_role("button", name="Save changes").click()
-    expect(page.get_by_text("Your changes are saved.")).to_be_visible()
+    expect(page.get_by_text("Your changes are saved.")).to_be_in_viewport()
     sessions = page.locator(".chosen-sessions")
     expect(sessions).to_contain_text("Data flows forum")
     expect(sessions).not_to_contain_text("AI governance forum")
@@ -135,6 +137,6 @@ def test_a_delegate_registers_changes_and_cancels_in_the_browser(page, summit, e
     page.get_by_text("Cancel my registration").first.click()
     page.get_by_label("Yes, cancel my registration and give up my seats.").check()
     page.get_by_role("button", name="Cancel my registration").click()
-    expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
+    expect(page.get_by_text("Your registration is cancelled.")).to_be_in_viewport()
     registration.refresh_from_db()
     assert registration.status == "cancelled"

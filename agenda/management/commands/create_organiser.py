@@ -1,5 +1,6 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -22,6 +23,6 @@ class Command(BaseCommand):
         user.groups.add(*Group.objects.filter(name__in=["Programme editors", "Registration desk", "Check-in staff"]))
         self.stdout.write(
             self.style.SUCCESS(
-                f"\nOrganiser login for http://127.0.0.1:8000/admin/\n  username: {username}\n  password: {password}\n"
+                f"\nOrganiser login for {settings.SITE_URL}/admin/\n  username: {username}\n  password: {password}\n"
             )
         )
