@@ -175,10 +175,12 @@ class RegisterForm(DelegateForm):
 
     def __init__(self, *args, edition, initial_session_slugs=(), **kwargs):
         super().__init__(*args, edition=edition, **kwargs)
+        # The sessions a visitor came to register for, named at the top of the form.
+        self.preselected = []
         if initial_session_slugs:
             slugs = [slug[:120] for slug in initial_session_slugs[:10]]
-            chosen = self.fields["sessions"].queryset.filter(slug__in=slugs).values_list("pk", flat=True)
-            self.initial["sessions"] = list(chosen)
+            self.preselected = list(self.fields["sessions"].queryset.filter(slug__in=slugs))
+            self.initial["sessions"] = [session.pk for session in self.preselected]
         url = reverse("attendees:privacy", args=[edition.slug])
         self.fields["consent"].label = format_html(
             gettext(

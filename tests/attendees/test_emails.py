@@ -170,3 +170,13 @@ def test_session_times_in_emails_say_their_time_zone(client, edition, send):
     start = forum.start.astimezone(edition.zone)
     assert "Your sessions (Wuzhen time, UTC+8):" in message.body
     assert f"Cyberspace Forum, {start:%a} {start.day} {start:%b}, 09:00–11:00: Seat held" in message.body
+
+
+def test_a_cancellation_says_the_delegate_may_register_again(edition, send):
+    registration = services.registration_create(edition=edition, data=delegate_data(5))
+    mail.outbox.clear()
+
+    send(services.registration_cancel, registration=registration)
+
+    [message] = mail.outbox
+    assert "register again with this email address while registration is open" in message.body

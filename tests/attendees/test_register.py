@@ -483,6 +483,9 @@ def test_a_session_pages_register_button_starts_the_form_with_that_session_ticke
 
     assert re.search(rf'name="sessions" value="{forum.pk}"[^>]*checked', page)
     assert not re.search(rf'name="sessions" value="{other.pk}"[^>]*checked', page)
+    note = page.split('class="alert alert-info preselected-sessions"')[1].split("</div>")[0]
+    assert "You are registering for:" in note and "Digital Economy Forum" in note and "Youth forum" not in note
+    assert 'href="#div_id_sessions"' in note and 'id="div_id_sessions"' in page
 
 
 def test_a_delegate_who_cancelled_can_register_again_and_is_told(

@@ -73,6 +73,8 @@ def test_a_delegate_registers_changes_and_cancels_in_the_browser(request, tab, s
     page.goto(f"/2031/sessions/{governance.slug}/")
     expect(page.get_by_text("50 seats left")).to_be_visible()
     page.locator("#main").get_by_role("link", name="Register", exact=True).click()
+    expect(page.get_by_text("You are registering for:")).to_be_in_viewport()
+    expect(page.locator(".preselected-sessions")).to_contain_text("AI governance forum")
     expect(page.get_by_label("AI governance forum")).to_be_checked()
     expect(page.get_by_label("Youth forum")).not_to_be_checked()
 
@@ -138,5 +140,6 @@ def test_a_delegate_registers_changes_and_cancels_in_the_browser(request, tab, s
     page.get_by_label("Yes, cancel my registration and give up my seats.").check()
     page.get_by_role("button", name="Cancel my registration").click()
     expect(page.get_by_text("Your registration is cancelled.")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="register again")).to_be_visible()
     registration.refresh_from_db()
     assert registration.status == "cancelled"
