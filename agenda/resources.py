@@ -2,7 +2,8 @@
 
 Rows name their edition by slug and refer to rooms, topics and organisations by slug within that
 edition. Every row is validated with the model's own `full_clean()`, so the preview shows each bad
-row with its message and nothing is written until the whole file is clean.
+row with its message and nothing is written until the whole file is clean. Exported text never opens
+as a formula, and importing that file again gives back the same text (agenda.spreadsheets).
 """
 
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from agenda.models import Edition, Exhibit, Expo, Hall, Organisation, Person, Room, Session, Topic
+from agenda.spreadsheets import FormulaSafeResourceMixin
 
 
 def _edition_for(row):
@@ -85,7 +87,7 @@ class EditionField(fields.Field):
         super().__init__(attribute="edition", column_name="edition", widget=EditionWidget())
 
 
-class ProgrammeResource(resources.ModelResource):
+class ProgrammeResource(FormulaSafeResourceMixin, resources.ModelResource):
     """Rows are matched by edition and slug; every bad row is reported in the preview, all at once."""
 
     def before_import(self, dataset, **kwargs):
@@ -181,7 +183,7 @@ class SessionResource(ProgrammeResource):
         return super().get_queryset().select_related("edition", "room", "topic")
 
 
-class ExhibitResource(resources.ModelResource):
+class ExhibitResource(FormulaSafeResourceMixin, resources.ModelResource):
     """Exhibits by edition and slug; the expo, exhibitor and hall are named by slug within the edition."""
 
     edition = fields.Field(column_name="edition", attribute="expo__edition__slug", readonly=True)

@@ -1,12 +1,14 @@
 """CSV/XLSX export of registrations (django-import-export): export only, never import.
 
 Times are written in each registration's own edition time zone, as text (“2024-11-20 09:12”), so that
-a spreadsheet shows what the door staff saw.
+a spreadsheet shows what the door staff saw. Text a delegate typed never opens as a formula
+(agenda.spreadsheets).
 """
 
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources
 
+from agenda.spreadsheets import FormulaSafeResourceMixin
 from attendees.models import Registration
 
 
@@ -16,7 +18,7 @@ def _local(value, edition):
     return value.astimezone(edition.zone).strftime("%Y-%m-%d %H:%M")
 
 
-class RegistrationResource(resources.ModelResource):
+class RegistrationResource(FormulaSafeResourceMixin, resources.ModelResource):
     edition = fields.Field(column_name=_("Edition"), attribute="edition__slug", readonly=True)
     name = fields.Field(column_name=_("Name"), attribute="name", readonly=True)
     email = fields.Field(column_name=_("Email"), attribute="email", readonly=True)
