@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from agenda.enums import SessionStatus
 from agenda.images import delete_files, make_renditions, normalise_image
 from agenda.models import Edition, ExhibitPicture, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from attendees.services import session_seats_changed
 
 
 def programme_changed(*, edition_id: int) -> None:
@@ -23,15 +24,26 @@ def all_programmes_changed() -> None:
 
 
 def sessions_set_status(*, sessions, status: str) -> int:
-    """Publish, unpublish (back to draft) or cancel many sessions at once; returns how many changed."""
+    """Publish, unpublish (back to draft) or cancel many sessions at once; returns how many changed.
+
+    Seats follow under the registration locks: a cancelled session frees its places and tells its delegates.
+    """
     if status not in SessionStatus.values:
         raise ValueError(f"Unknown status {status!r}")
     with transaction.atomic():
-        changing = Session.objects.filter(pk__in=[s.pk for s in sessions]).exclude(status=status)
-        edition_ids = set(changing.values_list("edition_id", flat=True))
-        count = changing.update(status=status, updated_at=timezone.now())
-        for edition_id in edition_ids:
+        # Locked in the order registration locks them, so the two never wait on each other.
+        changing = list(
+            Session.objects.select_for_update()
+            .filter(pk__in=[s.pk for s in sessions])
+            .exclude(status=status)
+            .order_by("pk")
+            .values_list("pk", "edition_id")
+        )
+        ids = [pk for pk, _edition_id in changing]
+        count = Session.objects.filter(pk__in=ids).update(status=status, updated_at=timezone.now())
+        for edition_id in {edition_id for _pk, edition_id in changing}:
             programme_changed(edition_id=edition_id)
+        session_seats_changed(session_ids=ids)
         return count
 
 

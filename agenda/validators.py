@@ -21,6 +21,11 @@ def validate_edition_dates(*, start_date, end_date):
         raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
 
 
+def validate_registration_window(*, opens_at, closes_at):
+    if opens_at and closes_at and closes_at <= opens_at:
+        raise ValidationError({"registration_closes_at": _("Registration must close after it opens.")})
+
+
 def validate_session_times(*, start, end, edition):
     """End after start, and both inside the edition's days in the edition's own time zone."""
     if not (start and end):

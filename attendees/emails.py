@@ -7,6 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 from attendees.enums import ChoiceStatus
 
@@ -71,6 +72,13 @@ def send_cancelled(registration):
 
 def send_promoted(choice):
     _send(choice.registration, "promoted", "a seat is free for you", session=choice.session)
+
+
+def send_session_cancelled(registration, sessions):
+    """Sessions the delegate held a seat or a waiting-list place in have been cancelled by the organisers."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = gettext("session cancelled")
+    _send(registration, "session_cancelled", subject, sessions=sessions, choices=_choices(registration))
 
 
 def send_link(registration):

@@ -14,7 +14,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.enums import EditionPhase
+from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session
 from attendees import emails
 from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
@@ -42,6 +42,29 @@ class AlreadyCheckedIn(RegistrationError):
 class Placement:
     session: Session
     status: str
+
+
+@dataclass
+class Overbooking:
+    """A session holding more seats than its capacity: nobody is moved, cancellations promote nobody until it fits."""
+
+    session: Session
+    seats: int
+
+    @property
+    def capacity(self):
+        return self.session.capacity
+
+    @property
+    def excess(self):
+        return self.seats - self.session.capacity
+
+
+@dataclass
+class SeatChanges:
+    promoted: list  # SessionChoice rows moved from a waiting list to a seat
+    overbooked: list  # Overbooking, one per session above its capacity
+    released: dict  # Registration → the cancelled sessions it lost a seat or waiting-list place in
 
 
 def registration_window_problem(*, edition, now=None):
@@ -141,6 +164,45 @@ def _promote(session_ids):
     return promoted
 
 
+def _release(sessions):
+    """Cancelled sessions hold nobody: their places are removed, and each active delegate is told once."""
+    choices = (
+        SessionChoice.objects.filter(session__in=sessions)
+        .select_related("registration__edition", "session")
+        .order_by("registration_id", "session__start", "session__pk")
+    )
+    released = {}
+    for choice in choices:
+        if choice.registration.status in ACTIVE_STATUSES:
+            released.setdefault(choice.registration, []).append(choice.session)
+    SessionChoice.objects.filter(session__in=sessions).delete()
+    for registration, lost in released.items():
+        transaction.on_commit(lambda r=registration, s=lost: emails.send_session_cancelled(r, s))
+    return released
+
+
+@transaction.atomic
+def session_seats_changed(*, session_ids):
+    """Settle seats after organisers changed sessions (capacity, status), under the registration locks.
+
+    A cancelled session frees its seats and waiting-list places and tells its delegates. Elsewhere a
+    raised or cleared capacity serves the waiting list in order; a lowered one keeps every seat held
+    and is reported as an overbooking, for the organiser to see.
+    """
+    sessions = _lock_sessions(session_ids)
+    cancelled = [s for s in sessions if s.status == SessionStatus.CANCELLED]
+    running = [s for s in sessions if s.status != SessionStatus.CANCELLED]
+    released = _release(cancelled) if cancelled else {}
+    promoted = _promote([s.pk for s in running])
+    taken = seats_taken([s.pk for s in running])
+    overbooked = [
+        Overbooking(session=s, seats=taken[s.pk])
+        for s in running
+        if s.capacity is not None and taken[s.pk] > s.capacity
+    ]
+    return SeatChanges(promoted=promoted, overbooked=overbooked, released=released)
+
+
 def _save_new(registration, attempts=3):
     """Insert a registration; a unique constraint that another request won a moment ago is answered here."""
     for _attempt in range(attempts):
@@ -219,8 +281,13 @@ def registration_create(*, edition, data, session_ids=(), now=None):
 
 @transaction.atomic
 def registration_update(*, registration, data, session_ids):
-    """A delegate edits details or changes sessions: dropped seats go to the waiting list's next in line."""
-    wanted_sessions = list(registrable_sessions(edition=registration.edition).filter(pk__in=session_ids))
+    """A delegate edits details or changes sessions: dropped seats go to the waiting list's next in line.
+
+    Only sessions on the form can be dropped: a place in a session no longer offered (registration
+    switched off, or unpublished) is kept as it is.
+    """
+    offered = registrable_sessions(edition=registration.edition)
+    wanted_sessions = list(offered.filter(pk__in=session_ids))
     _validate_choices(wanted_sessions)
     for field, value in data.items():
         setattr(registration, field, value)
@@ -228,7 +295,8 @@ def registration_update(*, registration, data, session_ids):
     registration.save()
     current = {choice.session_id: choice for choice in registration.choices.all()}
     wanted = {session.pk for session in wanted_sessions}
-    dropped = set(current) - wanted
+    on_form = set(offered.filter(pk__in=current).values_list("pk", flat=True))
+    dropped = (set(current) & on_form) - wanted
     added = wanted - set(current)
     sessions = _lock_sessions(dropped | added)
     SessionChoice.objects.filter(registration=registration, session_id__in=dropped).delete()

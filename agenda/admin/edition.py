@@ -1,7 +1,12 @@
+import zoneinfo
+
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Edition, Room, Summit, Topic, Venue
+from attendees.selectors import registration_state
 
 
 @admin.register(Summit)
@@ -11,9 +16,37 @@ class SummitAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["short_name"]}
 
 
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        # The admin's fieldsets add the other fields.
+        fields = ["registration_opens_at", "registration_closes_at", "registration_cap"]
+        help_texts = {
+            "registration_opens_at": _(
+                "From this moment delegates can register on the public site. Empty: registration stays closed."
+            ),
+            "registration_closes_at": _("After this moment nobody can register. Empty: open until the summit is over."),
+            "registration_cap": _(
+                "Most delegates the edition accepts (submitted, approved and checked in count); empty for no limit. "
+                "When it is reached, the register page says the edition is full."
+            ),
+        }
+
+
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
-    list_display = ["name", "year", "slug", "start_date", "end_date", "time_zone", "is_published", "is_current"]
+    form = EditionForm
+    list_display = [
+        "name",
+        "year",
+        "slug",
+        "start_date",
+        "end_date",
+        "time_zone",
+        "registration",
+        "is_published",
+        "is_current",
+    ]
     list_filter = ["summit", "is_published", "is_current"]
     search_fields = ["name", "theme", "slug"]
     prepopulated_fields = {"slug": ["year"]}
@@ -22,7 +55,31 @@ class EditionAdmin(admin.ModelAdmin):
         (None, {"fields": ["summit", "name", "year", "ordinal", "slug", "theme"]}),
         (_("When and where"), {"fields": ["start_date", "end_date", "city", "time_zone"]}),
         (_("Public"), {"fields": ["description", "is_published", "is_current"]}),
+        (
+            _("Delegate registration"),
+            {
+                "fields": ["registration_opens_at", "registration_closes_at", "registration_cap"],
+                "description": _(
+                    "Delegates can register between these two moments, until the cap is reached. "
+                    "The times are read in the zone of the “time zone” field above."
+                ),
+            },
+        ),
     ]
+
+    @admin.display(description=_("registration"))
+    def registration(self, obj):
+        return registration_state(edition=obj).label
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Registration times are typed and shown in the edition's own zone: the one posted with the form,
+        # else the saved one (a new edition's default before it is saved).
+        zone = request.POST.get("time_zone")
+        if zone not in zoneinfo.available_timezones():
+            edition = self.get_object(request, object_id) if object_id else None
+            zone = edition.time_zone if edition is not None else Edition._meta.get_field("time_zone").default
+        timezone.activate(zone)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 class RoomInline(admin.TabularInline):

@@ -13,6 +13,7 @@ from agenda.enums import SessionStatus
 from agenda.models import Edition, Room, Session, SessionItem, SessionOrganiser, SessionSpeaker
 from agenda.models.session import parent_session
 from agenda.resources import SessionResource
+from attendees import services as seat_services
 
 
 class SessionSpeakerInline(admin.TabularInline):
@@ -113,6 +114,17 @@ def _clashes_for(request):
     return request._session_clashes
 
 
+def _warn_once(request, text):
+    """A warning, unless the same one is already waiting to be shown: "Save and continue editing" warns on
+    saving, and the change page it leads to would warn again."""
+    storage = messages.get_messages(request)
+    used = storage.used
+    waiting = {str(message) for message in storage}
+    storage.used = used  # looking is not showing: the messages stay for the page
+    if str(text) not in waiting:
+        messages.warning(request, text)
+
+
 @admin.register(Session)
 class SessionAdmin(ImportExportModelAdmin):
     resource_classes = [SessionResource]
@@ -195,7 +207,7 @@ class SessionAdmin(ImportExportModelAdmin):
     def _warn_about_clashes(self, request, session):
         zone = session.edition.zone
         for other in selectors.room_clashes(session):
-            messages.warning(
+            _warn_once(
                 request,
                 _("Room clash: “%(this)s” and “%(other)s” both use %(place)s from %(start)s to %(end)s.")
                 % {
@@ -207,7 +219,7 @@ class SessionAdmin(ImportExportModelAdmin):
                 },
             )
         for person, other in selectors.speaker_clashes(session):
-            messages.warning(
+            _warn_once(
                 request,
                 _("Speaker clash: %(person)s is in “%(this)s” and in “%(other)s” at the same time (%(start)s–%(end)s).")
                 % {
@@ -222,6 +234,47 @@ class SessionAdmin(ImportExportModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         self._warn_about_clashes(request, form.instance)
+        if change:
+            self._settle_seats(request, form.instance)
+
+    # -- seats ---------------------------------------------------------------------------------
+    def _settle_seats(self, request, session):
+        """Seats follow the saved capacity and status, decided by the registration service under its locks."""
+        changes = seat_services.session_seats_changed(session_ids=[session.pk])
+        if changes.promoted:
+            count = len(changes.promoted)
+            message = ngettext(
+                "%(count)d delegate moved from the waiting list of “%(session)s” to a seat, and is emailed.",
+                "%(count)d delegates moved from the waiting list of “%(session)s” to seats, and are emailed.",
+                count,
+            )
+            messages.success(request, message % {"count": count, "session": session.title})
+        if changes.released:
+            count = len(changes.released)
+            message = ngettext(
+                "“%(session)s” is cancelled: %(count)d delegate lost their place and is emailed.",
+                "“%(session)s” is cancelled: %(count)d delegates lost their places and are emailed.",
+                count,
+            )
+            messages.info(request, message % {"count": count, "session": session.title})
+        for overbooking in changes.overbooked:
+            message = ngettext(
+                "“%(session)s” holds %(seats)d seats but now has %(capacity)d: nobody was moved; "
+                "the next cancellation will not promote anyone.",
+                "“%(session)s” holds %(seats)d seats but now has %(capacity)d: nobody was moved; "
+                "the next %(excess)d cancellations will not promote anyone.",
+                overbooking.excess,
+            )
+            messages.warning(
+                request,
+                message
+                % {
+                    "session": overbooking.session.title,
+                    "seats": overbooking.seats,
+                    "capacity": overbooking.capacity,
+                    "excess": overbooking.excess,
+                },
+            )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Times are typed and shown in the session's own edition zone, for display and saving alike.

@@ -1,6 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -8,7 +9,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import EditionPhase
-from agenda.validators import validate_edition_dates, validate_edition_slug, validate_time_zone
+from agenda.validators import (
+    validate_edition_dates,
+    validate_edition_slug,
+    validate_registration_window,
+    validate_time_zone,
+)
 
 
 class Summit(models.Model):
@@ -105,7 +111,19 @@ class Edition(models.Model):
         ]
 
     def clean(self):
-        validate_edition_dates(start_date=self.start_date, end_date=self.end_date)
+        errors = {}
+        for check in (
+            lambda: validate_edition_dates(start_date=self.start_date, end_date=self.end_date),
+            lambda: validate_registration_window(
+                opens_at=self.registration_opens_at, closes_at=self.registration_closes_at
+            ),
+        ):
+            try:
+                check()
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def zone(self):

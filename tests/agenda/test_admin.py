@@ -1,10 +1,12 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
@@ -316,3 +318,153 @@ def test_item_without_start_or_duration_gets_one_plain_message(organiser_client)
 
     assert text.count("Give the item a start time or a duration.") == 1
     assert "is violated" not in text
+
+
+def test_save_and_continue_shows_each_clash_warning_once(organiser_client):
+    edition = EditionFactory()
+    room = RoomFactory(venue__edition=edition, name="Lotus Hall")
+    existing = SessionFactory(edition=edition, room=room, title="IPv6 forum")
+    session = SessionFactory(edition=edition, room=room, title="Computing network forum", start=existing.start)
+    start, end = session.start.astimezone(edition.zone), session.end.astimezone(edition.zone)
+    data = session_form(
+        edition,
+        title=session.title,
+        slug=session.slug,
+        start_0=start.strftime("%Y-%m-%d"),
+        start_1=start.strftime("%H:%M"),
+        end_0=end.strftime("%Y-%m-%d"),
+        end_1=end.strftime("%H:%M"),
+        room=room.pk,
+        _continue="Save and continue editing",
+    )
+    change = reverse("admin:agenda_session_change", args=[session.pk])
+
+    response = organiser_client.post(change, data, follow=True)
+
+    warnings = [str(m) for m in response.context["messages"] if str(m).startswith("Room clash")]
+    assert response.redirect_chain == [(change, 302)]
+    assert len(warnings) == 1
+    assert response.content.decode().count("Room clash: “Computing network forum” and “IPv6 forum”") == 1
+
+
+def test_opening_a_clashing_session_warns_once(organiser_client):
+    room = RoomFactory(name="Lotus Hall")
+    existing = SessionFactory(edition=room.venue.edition, room=room, title="IPv6 forum")
+    session = SessionFactory(edition=room.venue.edition, room=room, start=existing.start)
+
+    response = organiser_client.get(reverse("admin:agenda_session_change", args=[session.pk]))
+
+    assert [str(m).split(":")[0] for m in response.context["messages"]] == ["Room clash"]
+
+
+def edition_form(edition, **overrides):
+    data = {
+        "summit": edition.summit_id,
+        "name": edition.name,
+        "year": edition.year,
+        "ordinal": "",
+        "slug": edition.slug,
+        "theme": "",
+        "start_date": edition.start_date.isoformat(),
+        "end_date": edition.end_date.isoformat(),
+        "city": edition.city,
+        "time_zone": edition.time_zone,
+        "description": "",
+        "is_published": "on",
+        "registration_opens_at_0": "",
+        "registration_opens_at_1": "",
+        "registration_closes_at_0": "",
+        "registration_closes_at_1": "",
+        "registration_cap": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_registration_times_are_typed_in_the_edition_time_zone(organiser_client):
+    EditionFactory(year=2024, is_current=True, time_zone="Europe/Berlin")  # the admin's zone elsewhere
+    edition = EditionFactory(year=2031, time_zone="Asia/Shanghai")
+    change = reverse("admin:agenda_edition_change", args=[edition.pk])
+    data = edition_form(
+        edition,
+        registration_opens_at_0="2031-09-01",
+        registration_opens_at_1="09:00",
+        registration_closes_at_0="2031-11-01",
+        registration_closes_at_1="18:00",
+        registration_cap="3000",
+    )
+
+    response = organiser_client.post(change, data)
+
+    edition.refresh_from_db()
+    assert response.status_code == 302
+    assert edition.registration_opens_at == dt.datetime(2031, 9, 1, 1, 0, tzinfo=dt.UTC)
+    assert edition.registration_closes_at == dt.datetime(2031, 11, 1, 10, 0, tzinfo=dt.UTC)
+    assert edition.registration_cap == 3000
+    page = organiser_client.get(change)
+    text = page.content.decode()
+    assert re.search(r'name="registration_opens_at_1" value="([^"]+)"', text).group(1) == "09:00:00"
+    assert text.count("Times on this form are in Asia/Shanghai time") == 1
+    assert "Delegate registration" in text
+
+
+def test_registration_closing_before_it_opens_is_refused_on_the_field(organiser_client):
+    edition = EditionFactory()
+    data = edition_form(
+        edition,
+        registration_opens_at_0=f"{edition.year}-09-01",
+        registration_opens_at_1="09:00",
+        registration_closes_at_0=f"{edition.year}-08-01",
+        registration_closes_at_1="09:00",
+    )
+
+    response = organiser_client.post(reverse("admin:agenda_edition_change", args=[edition.pk]), data)
+
+    edition.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["registration_closes_at"] == [
+        "Registration must close after it opens."
+    ]
+    assert edition.registration_opens_at is None
+
+
+def test_edition_list_shows_the_registration_state(organiser_client):
+    now = timezone.now()
+    EditionFactory(name="Open summit", registration_opens_at=now - dt.timedelta(days=1))
+    EditionFactory(name="Future summit", registration_opens_at=now + dt.timedelta(days=30))
+    EditionFactory(
+        name="Closed summit",
+        registration_opens_at=now - dt.timedelta(days=30),
+        registration_closes_at=now - dt.timedelta(days=1),
+    )
+    EditionFactory(name="Full summit", registration_opens_at=now - dt.timedelta(days=1), registration_cap=0)
+    EditionFactory(name="Old summit", year=2019, registration_opens_at=now - dt.timedelta(days=3000))
+
+    response = organiser_client.get(reverse("admin:agenda_edition_changelist"))
+
+    states = {
+        edition.name: str(response.context["cl"].model_admin.registration(edition))
+        for edition in response.context["cl"].result_list
+    }
+    assert states == {
+        "Open summit": "Open",
+        "Future summit": "Not open yet",
+        "Closed summit": "Closed",
+        "Full summit": "Full",
+        "Old summit": "The edition has taken place",
+    }
+
+
+@pytest.mark.parametrize("past_editions", [1, 10])
+def test_edition_list_queries_do_not_grow_with_past_editions(
+    organiser_client, django_assert_num_queries, past_editions
+):
+    """A past edition's state needs no query; an open edition with a cap counts its delegates (one query each)."""
+    EditionFactory(registration_opens_at=timezone.now() - dt.timedelta(days=1), registration_cap=500)
+    for year in range(2000, 2000 + past_editions):
+        EditionFactory(year=year, registration_opens_at=dt.datetime(year, 1, 1, tzinfo=dt.UTC))
+    changelist = reverse("admin:agenda_edition_changelist")
+    organiser_client.get(changelist)  # warm the cached admin time zone
+
+    with django_assert_num_queries(7):
+        organiser_client.get(changelist)

@@ -210,3 +210,17 @@ def test_edition_phase_is_judged_by_the_day_in_the_edition_time_zone(moment, pha
 )
 def test_edition_dates_label_names_each_month_and_year_once(start, end, label):
     assert EditionFactory.build(start_date=start, end_date=end).dates_label == label
+
+
+@pytest.mark.django_db
+def test_an_edition_whose_registration_closes_before_it_opens_is_refused_on_that_field():
+    edition = EditionFactory.build(
+        registration_opens_at=dt.datetime(2031, 9, 1, tzinfo=dt.UTC),
+        registration_closes_at=dt.datetime(2031, 8, 1, tzinfo=dt.UTC),
+        end_date=dt.date(2030, 1, 1),
+    )
+    with pytest.raises(ValidationError) as caught:
+        edition.clean()
+
+    assert caught.value.message_dict["registration_closes_at"] == ["Registration must close after it opens."]
+    assert "end_date" in caught.value.message_dict

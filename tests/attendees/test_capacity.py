@@ -1,15 +1,17 @@
 """Seats under load: real concurrent connections against PostgreSQL, as at the opening of registration."""
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 
 from agenda.enums import SessionKind
+from agenda.models import Session
 from attendees import services
 from attendees.enums import ChoiceStatus
 from attendees.models import Registration, SessionChoice
@@ -141,3 +143,38 @@ def test_fifty_simultaneous_submissions_of_one_address_register_once_and_send_on
     assert Registration.objects.count() == 1
     subjects = sorted(message.subject for message in mail.outbox)
     assert subjects == [f"{edition.name}: registration received", f"{edition.name}: you are already registered"]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_capacity_raised_while_registrations_arrive_never_overfills_and_serves_the_waiting_list_in_order():
+    edition = open_registration(EditionFactory())
+    forum = SessionFactory(edition=edition, kind=SessionKind.SUB_FORUM, capacity=10, registration_required=True)
+    promoted = []
+
+    def raise_capacity():
+        # The organiser saves the session in the admin once the waiting list has begun: the same two steps.
+        try:
+            deadline = time.monotonic() + 30
+            while SessionChoice.objects.filter(session=forum).count() < 30 and time.monotonic() < deadline:
+                time.sleep(0.005)
+            with transaction.atomic():
+                Session.objects.filter(pk=forum.pk).update(capacity=60)
+                promoted.extend(services.session_seats_changed(session_ids=[forum.pk]).promoted)
+        finally:
+            connections.close_all()
+
+    mail.outbox.clear()
+    with ThreadPoolExecutor(max_workers=1) as organiser:
+        raised = organiser.submit(raise_capacity)
+        errors = register_many(edition, forum, 120, workers=30)
+        raised.result()
+
+    choices = list(SessionChoice.objects.filter(session=forum).order_by("created_at", "pk"))
+    assert errors == []
+    assert [c.status for c in choices] == [ChoiceStatus.SEAT] * 60 + [ChoiceStatus.WAITLIST] * 60
+    assert services.seats_taken([forum.pk]) == {forum.pk: 60}
+    assert promoted, "the capacity was raised while delegates were waiting"
+    assert sorted(m.to[0] for m in mail.outbox if "a seat is free" in m.subject) == sorted(
+        c.registration.email for c in promoted
+    )
