@@ -167,15 +167,8 @@ def _handle_post(request):
 
 
 def _check_in(request, registration, edition):
-    if edition is not None and registration.edition_id != edition.pk:
-        return {
-            "outcome": "refused",
-            "registration": registration.pk,
-            "message": _("Not checked in: this badge is for %(other)s, not for %(edition)s.")
-            % {"other": registration.edition.name, "edition": edition.name},
-        }
     try:
-        services.registration_check_in(registration=registration, by=request.user)
+        services.registration_check_in(registration=registration, by=request.user, edition=edition)
     except services.AlreadyCheckedIn:
         return {"outcome": "already", "registration": registration.pk}
     except services.RegistrationError as error:

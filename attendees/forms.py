@@ -8,7 +8,6 @@ never shown on the form.
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Fieldset, Layout, Row
 from django import forms
-from django.core.validators import RegexValidator
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -30,11 +29,6 @@ DETAIL_FIELDS = [
     "dietary_needs",
     "accessibility_needs",
 ]
-
-validate_phone = RegexValidator(
-    r"^\+?[0-9 ().\-/]{4,40}$", _("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678.")
-)
-
 
 class SessionField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
@@ -68,7 +62,6 @@ class DelegateForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["position"].widget.attrs["autocomplete"] = "organization-title"
-        self.fields["phone"].validators.append(validate_phone)
         self.fields["phone"].widget = forms.TextInput(
             attrs={"autocomplete": "tel", "inputmode": "tel", "maxlength": 40}
         )

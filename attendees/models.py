@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from attendees.enums import CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
+from attendees.validators import validate_phone
 
 
 def new_token_key():
@@ -49,7 +50,7 @@ class Registration(models.Model):
     organisation = models.CharField(_("organisation"), max_length=300)
     position = models.CharField(_("position"), max_length=200)
     country = CountryField(_("country"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     category = models.CharField(_("delegate category"), max_length=20, choices=DelegateCategory.choices)
     dietary_needs = models.CharField(_("dietary needs"), max_length=500, blank=True)
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=500, blank=True)

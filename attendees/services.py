@@ -286,6 +286,9 @@ def registration_update(*, registration, data, session_ids):
     Only sessions on the form can be dropped: a place in a session no longer offered (registration
     switched off, or unpublished) is kept as it is.
     """
+    registration = Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+    if not registration.is_active:
+        raise RegistrationError(_("This registration can no longer be changed."))
     offered = registrable_sessions(edition=registration.edition)
     wanted_sessions = list(offered.filter(pk__in=session_ids))
     _validate_choices(wanted_sessions)
@@ -362,9 +365,17 @@ def registration_cancel(*, registration, by=None, message=""):
 
 
 @transaction.atomic
-def registration_check_in(*, registration, by=None):
-    """Mark an approved delegate as arrived; a second scan says when they were checked in."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+def registration_check_in(*, registration, by=None, edition=None):
+    """Mark an approved delegate as arrived; a second scan says when they were checked in.
+
+    At a door of `edition`, a badge of another edition is refused.
+    """
+    registration = Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
+    if edition is not None and registration.edition_id != edition.pk:
+        raise RegistrationError(
+            _("Not checked in: this badge is for %(other)s, not for %(edition)s.")
+            % {"other": registration.edition.name, "edition": edition.name}
+        )
     if registration.status == RegistrationStatus.CHECKED_IN:
         raise AlreadyCheckedIn(registration)
     if registration.status != RegistrationStatus.APPROVED:

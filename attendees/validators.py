@@ -1,9 +1,15 @@
 """Small checks shared by the delegate forms and the registration services, so every door says the same."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+validate_phone = RegexValidator(
+    r"^\+?[0-9 ().\-/]{4,40}$", gettext_lazy("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678.")
+)
 
 
 def session_when(session):
