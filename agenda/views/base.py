@@ -18,8 +18,10 @@ PAGE_CACHE_SECONDS = 24 * 3600
 
 
 def is_previewer(request):
-    """Staff see drafts and unpublished editions; everyone else gets a 404 for them."""
-    return request.user.is_authenticated and request.user.is_staff
+    """Staff who may edit the programme see drafts and unpublished editions; everyone else (check-in and
+    registration-desk staff included) gets a 404 for them."""
+    user = request.user
+    return user.is_authenticated and user.is_staff and user.has_perm("agenda.change_session")
 
 
 def get_edition(request, slug):

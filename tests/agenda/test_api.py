@@ -3,6 +3,7 @@ import json
 
 import pytest
 import yaml
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -39,9 +40,19 @@ def edition():
 
 
 @pytest.fixture
-def staff_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("staff", "staff@example.org", "pw", is_staff=True))
+def staff_client(client, programme_editor):
+    """Staff who may edit the programme: they preview drafts through the API too."""
+    client.force_login(programme_editor)
     return client
+
+
+def test_desk_staff_do_not_see_drafts_through_the_api(client, django_user_model, edition):
+    door = django_user_model.objects.create_user("door", "door@example.org", "pw", is_staff=True)
+    door.groups.add(Group.objects.get(name="Check-in staff"))
+    SessionFactory(edition=edition, slug="draft", status=SessionStatus.DRAFT)
+    client.force_login(door)
+
+    assert client.get(sessions_url(edition, "draft/")).status_code == 404
 
 
 def at(day, hour, minute=0):
@@ -827,7 +838,7 @@ def test_award_list_has_full_shape(client, edition):
     assert client.get(awards_url(edition, "distinguished/")).json() == row
 
 
-def test_award_list_is_in_order_and_hides_a_draft_ceremony(client, django_user_model, edition):
+def test_award_list_is_in_order_and_hides_a_draft_ceremony(client, programme_editor, edition):
     draft = SessionFactory(edition=edition, slug="draft-ceremony", status=SessionStatus.DRAFT)
     AwardProgrammeFactory(edition=edition, slug="second", position=1, ceremony=draft)
     AwardProgrammeFactory(edition=edition, slug="first", position=0)
@@ -839,7 +850,7 @@ def test_award_list_is_in_order_and_hides_a_draft_ceremony(client, django_user_m
     assert response.json()["results"][1]["ceremony"] is None
     assert client.get(awards_url(edition, "other-year/")).status_code == 404
     assert client.get(awards_url(edition, "nothing/")).status_code == 404
-    client.force_login(django_user_model.objects.create_user("staff", "staff@example.org", "pw", is_staff=True))
+    client.force_login(programme_editor)
     assert client.get(awards_url(edition, "second/")).json()["ceremony"]["slug"] == "draft-ceremony"
 
 

@@ -1,0 +1,47 @@
+"""Who may do what: programme editors edit the expo and awards; only they preview drafts."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from agenda.enums import SessionStatus
+from tests.factories import EditionFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_in(django_user_model, group, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.mark.parametrize(
+    "model", ["expo", "hall", "exhibit", "exhibitpicture", "awardprogramme", "awardcategory", "honouree"]
+)
+def test_programme_editors_edit_the_expo_and_the_awards(client, programme_editor, model):
+    client.force_login(programme_editor)
+
+    assert programme_editor.has_perm(f"agenda.change_{model}") and programme_editor.has_perm(f"agenda.add_{model}")
+    if model not in ("exhibitpicture", "awardcategory"):  # those two are edited inline, on their parent
+        assert client.get(f"/admin/agenda/{model}/").status_code == 200
+
+
+@pytest.mark.parametrize("group", ["Check-in staff", "Registration desk"])
+def test_desk_staff_do_not_preview_drafts_or_unpublished_editions(client, django_user_model, group):
+    edition = EditionFactory(slug="2031")
+    SessionFactory(edition=edition, slug="draft-forum", status=SessionStatus.DRAFT)
+    EditionFactory(slug="2032", is_published=False)
+    client.force_login(staff_in(django_user_model, group, "desk"))
+
+    assert client.get("/2031/sessions/draft-forum/").status_code == 404
+    assert client.get("/2032/").status_code == 404
+
+
+def test_programme_editors_preview_drafts_and_unpublished_editions(client, programme_editor):
+    edition = EditionFactory(slug="2031")
+    SessionFactory(edition=edition, slug="draft-forum", title="Draft forum", status=SessionStatus.DRAFT)
+    EditionFactory(slug="2032", is_published=False)
+    client.force_login(programme_editor)
+
+    assert "Draft forum" in client.get("/2031/sessions/draft-forum/").content.decode()
+    assert client.get("/2032/").status_code == 200
