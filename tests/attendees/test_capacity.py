@@ -178,3 +178,31 @@ def test_capacity_raised_while_registrations_arrive_never_overfills_and_serves_t
     assert sorted(m.to[0] for m in mail.outbox if "a seat is free" in m.subject) == sorted(
         c.registration.email for c in promoted
     )
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("locked", [True, False], ids=["with the row lock", "control without it"])
+def test_forty_at_once_on_five_seats_on_a_slow_server_overfill_only_without_the_row_lock(monkeypatch, locked):
+    """The lock is what holds capacity: the same load, read without it, overfills (the control)."""
+    count_seats = services.seats_taken
+
+    def slow_seats_taken(session_ids):
+        taken = count_seats(session_ids)
+        time.sleep(0.02)  # a busy server: the count is a moment old when the seat is written
+        return taken
+
+    def read_without_lock(session_ids):
+        return list(Session.objects.filter(pk__in=sorted(set(session_ids))).order_by("pk"))
+
+    monkeypatch.setattr(services, "seats_taken", slow_seats_taken)
+    if not locked:
+        monkeypatch.setattr(services, "_lock_sessions", read_without_lock)
+    edition = open_registration(EditionFactory())
+    forum = SessionFactory(edition=edition, kind=SessionKind.SUB_FORUM, capacity=5, registration_required=True)
+
+    errors = register_many(edition, forum, 40)
+
+    seats = count_seats([forum.pk])[forum.pk]
+    assert errors == []
+    assert (seats == 5) if locked else (seats > 5)
