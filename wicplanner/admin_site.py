@@ -5,23 +5,29 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EditionAwareAutocompleteView(AutocompleteJsonView):
-    """People and organisations exist per edition: show which edition each result belongs to."""
+    """Rooms, people, organisations … exist per edition: offer those of the edition asked for (?edition=<id>),
+    by name, each labelled with its venue (rooms) and edition so that namesakes are told apart."""
 
+    # agenda.admin registers its models with this site: its helpers are imported when first used.
     def serialize_result(self, obj, to_field_name):
+        from agenda.admin.scope import edition_label
+
         result = super().serialize_result(obj, to_field_name)
-        venue = getattr(obj, "venue", None) if obj._meta.model_name == "room" else None
-        edition = venue.edition if venue is not None else getattr(obj, "edition", None)
-        parts = [result["text"], venue.name if venue is not None else None, edition.slug if edition else None]
-        result["text"] = " · ".join(part for part in parts if part)
+        result["text"] = edition_label(obj)
         return result
 
     def get_queryset(self):
+        from agenda.admin.scope import by_name, edition_path, parse_id
+
         queryset = super().get_queryset()
-        if queryset.model._meta.model_name == "room":
-            return queryset.select_related("venue__edition")
-        if hasattr(queryset.model, "edition"):
-            queryset = queryset.select_related("edition")
-        return queryset
+        path = edition_path(queryset.model)
+        if path is None:
+            return queryset
+        # A value that is not an edition's number is ignored; a number that is none finds nothing.
+        edition = parse_id(self.request.GET.get("edition"))
+        if edition is not None:
+            queryset = queryset.filter(**{path: edition})
+        return by_name(queryset.select_related(path))
 
 
 class WicAdminSite(admin.AdminSite):

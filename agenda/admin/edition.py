@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from agenda.models import Edition, Room, Summit, Topic, Venue
 from attendees.selectors import registration_state
 
+from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
+
 
 @admin.register(Summit)
 class SummitAdmin(admin.ModelAdmin):
@@ -90,9 +92,9 @@ class RoomInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(EditionScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "edition", "room_count"]
-    list_filter = ["edition"]
+    list_filter = [("edition", EditionFilter)]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoomInline]
@@ -108,9 +110,11 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(EditionScopedAdmin, admin.ModelAdmin):
+    edition_lookup = "venue__edition"
+    edition_source = "venue"
     list_display = ["name", "venue", "edition", "building", "floor", "capacity", "position"]
-    list_filter = ["venue__edition", "venue"]
+    list_filter = [("venue__edition", EditionFilter), ("venue", EditionScopedFilter)]
     list_editable = ["position"]
     search_fields = ["name", "building", "venue__name"]
     list_select_related = ["venue__edition"]
@@ -122,9 +126,9 @@ class RoomAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(EditionScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "edition", "colour"]
-    list_filter = ["edition"]
+    list_filter = [("edition", EditionFilter)]
     search_fields = ["name"]
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["name"]}

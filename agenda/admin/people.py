@@ -4,22 +4,24 @@ from import_export.admin import ImportExportModelAdmin
 from agenda.models import Organisation, Person
 from agenda.resources import OrganisationResource, PersonResource
 
+from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
+
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportModelAdmin):
+class OrganisationAdmin(EditionScopedAdmin, ImportExportModelAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "country", "edition", "is_sample"]
-    list_filter = ["edition", "kind", "is_sample"]
+    list_filter = [("edition", EditionFilter), "kind", "is_sample"]
     search_fields = ["name", "slug"]
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Person)
-class PersonAdmin(ImportExportModelAdmin):
+class PersonAdmin(EditionScopedAdmin, ImportExportModelAdmin):
     resource_classes = [PersonResource]
     list_display = ["name", "title", "organisation", "country", "edition", "is_sample"]
-    list_filter = ["edition", "is_sample"]
+    list_filter = [("edition", EditionFilter), ("organisation", EditionScopedFilter), "is_sample"]
     search_fields = ["name", "title", "organisation__name", "slug"]
     list_select_related = ["edition", "organisation"]
     autocomplete_fields = ["organisation"]
