@@ -40,7 +40,8 @@ def test_session_import_preview_rejects_a_bad_row_with_its_message(organiser_cli
     assert "The session must end after it starts." in text
     assert "No room “no-such-room” in edition 2024." in text
     assert "confirm_form" not in response.context  # nothing can be confirmed while a row is bad
-    assert [row.number for row in response.context["result"].invalid_rows] == [2, 3]
+    # Numbered as the spreadsheet shows them: the header is row 1.
+    assert [row.number for row in response.context["result"].invalid_rows] == [3, 4]
     assert Session.objects.count() == 0
 
 
@@ -112,7 +113,9 @@ def test_organisation_import_rejects_an_unknown_kind(organiser_client, edition):
 
     response = upload(organiser_client, "organisation", csv, "organisations.csv")
 
-    assert "is not a valid choice" in response.content.decode()
+    assert "“megacorp” is not a valid organisation kind. Use one of: company, government, international," in (
+        response.content.decode()
+    )
     assert Organisation.objects.filter(edition=edition).count() == 0
 
 
@@ -128,7 +131,7 @@ def test_session_import_reports_every_bad_row_in_one_preview(organiser_client, e
     response = upload(organiser_client, "session", csv)
 
     text = response.content.decode()
-    assert [row.number for row in response.context["result"].invalid_rows] == [2, 3, 4, 5]
+    assert [row.number for row in response.context["result"].invalid_rows] == [3, 4, 5, 6]
     assert "Unknown edition “2099”." in text
     assert "“abc” is not a whole number." in text
     assert "ConversionSyntax" not in text and "Traceback" not in text
@@ -143,6 +146,6 @@ def test_session_import_refuses_a_slug_repeated_in_the_file(organiser_client, ed
 
     response = upload(organiser_client, "session", csv)
 
-    assert "The slug “twice” is already used by row 1 of this file." in response.content.decode()
+    assert "The slug “twice” is already used by row 2 of this file." in response.content.decode()
     assert "confirm_form" not in response.context
     assert Session.objects.count() == 0

@@ -1,0 +1,274 @@
+"""The imports and exports of sessions, people, organisations and exhibits."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export import fields
+
+from agenda.enums import ExhibitCategory, OrganisationKind, SessionKind, SessionLanguage, SessionStatus
+from agenda.imports import links
+from agenda.imports.base import ProgrammeResource
+from agenda.imports.widgets import (
+    ChoiceWidget,
+    CountryWidget,
+    EditionLocalDateTimeWidget,
+    EditionScopedWidget,
+    EditionWidget,
+    HallWidget,
+    LookupWidget,
+    SlugWidget,
+    WholeNumberWidget,
+    YesNoWidget,
+)
+from agenda.models import Exhibit, Organisation, Person, Session
+
+
+def column(name, widget, attribute=None, **kwargs):
+    return fields.Field(attribute=attribute or name, column_name=name, widget=widget, **kwargs)
+
+
+def in_edition(name, kind, thing, things):
+    return column(name, EditionScopedWidget(kind, thing, things))
+
+
+def choice(name, choices, what):
+    return column(name, ChoiceWidget(choices, what))
+
+
+class EditionTimeField(fields.Field):
+    """A session's start or end, written in its own edition's time zone."""
+
+    def __init__(self, name):
+        super().__init__(attribute=name, column_name=name, widget=EditionLocalDateTimeWidget())
+
+    def export(self, instance, **kwargs):
+        return self.widget.render(self.get_value(instance), obj=instance)
+
+
+class LinksField(fields.Field):
+    """A column for what a session holds in other tables: speakers, organisers or its run-of-show.
+
+    Reading the cell only notes what the session should hold; the resource writes it once the session
+    itself is saved. A file without the column leaves them as they are.
+    """
+
+    def __init__(self, name):
+        super().__init__(attribute=name, column_name=name, widget=LookupWidget())
+
+    def get_value(self, instance):
+        pending = instance.__dict__.get("_import_links", {})
+        if self.column_name in pending:
+            return pending[self.column_name]
+        return self.saved(instance)
+
+    def export(self, instance, **kwargs):
+        return self.format(self.get_value(instance), instance)
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        edition = self.widget.row_edition(row)
+        if edition is None:
+            return  # the edition column reports it
+        found, errors = self.parse(row[self.column_name], instance, edition)
+        instance.__dict__.setdefault("_import_links", {})[self.column_name] = found
+        if errors:
+            raise ValidationError(errors)
+
+    def where(self, edition):
+        return _("edition %(slug)s") % {"slug": edition.slug}
+
+
+class PeopleLinksField(LinksField):
+    def __init__(self, name, kind):
+        super().__init__(name)
+        self.kind = kind
+
+    def saved(self, instance):
+        return links.saved_links(instance, self.kind)
+
+    def format(self, value, instance):
+        return links.format_links(value)
+
+    def parse(self, text, instance, edition):
+        found = self.widget.get_lookups().of_edition(self.kind.lookup, edition)
+        return links.parse_links(text, kind=self.kind, found=found, where=self.where(edition))
+
+
+class RunOfShowField(LinksField):
+    def saved(self, instance):
+        return links.saved_items(instance)
+
+    def format(self, value, instance):
+        return links.format_items(value, instance)
+
+    def parse(self, text, instance, edition):
+        people = self.widget.get_lookups().of_edition("person", edition)
+        return links.parse_items(text, session=instance, people=people, where=self.where(edition))
+
+
+class EditionField(fields.Field):
+    def __init__(self):
+        super().__init__(attribute="edition", column_name="edition", widget=EditionWidget())
+
+
+class ExpoEditionField(EditionField):
+    """An exhibit's edition is its expo's: the column is checked, and names where the expo is looked up."""
+
+    def get_value(self, instance):
+        return instance.expo.edition if instance.expo_id else None
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        self.clean(row, **kwargs)
+
+
+class OrganisationResource(ProgrammeResource):
+    edition = EditionField()
+    slug = column("slug", SlugWidget())
+    kind = choice("kind", OrganisationKind.choices, gettext_lazy("organisation kind"))
+    country = column("country", CountryWidget())
+
+    required_columns = ("edition", "slug", "name")
+
+    class Meta:
+        model = Organisation
+        fields = ("edition", "slug", "name", "kind", "country", "website")
+        import_id_fields = ("edition", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("edition")
+
+
+class PersonResource(ProgrammeResource):
+    edition = EditionField()
+    slug = column("slug", SlugWidget())
+    organisation = in_edition(
+        "organisation", "organisation", gettext_lazy("organisation"), gettext_lazy("organisations")
+    )
+    country = column("country", CountryWidget())
+
+    required_columns = ("edition", "slug", "name")
+
+    class Meta:
+        model = Person
+        fields = ("edition", "slug", "name", "title", "organisation", "country", "bio")
+        import_id_fields = ("edition", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("edition", "organisation")
+
+
+class SessionResource(ProgrammeResource):
+    """Sessions with their place (a room, or a whole venue), speakers, organisers and run-of-show."""
+
+    edition = EditionField()
+    slug = column("slug", SlugWidget())
+    kind = choice("kind", SessionKind.choices, gettext_lazy("session kind"))
+    status = choice("status", SessionStatus.choices, gettext_lazy("status"))
+    start = EditionTimeField("start")
+    end = EditionTimeField("end")
+    room = in_edition("room", "room", gettext_lazy("room"), gettext_lazy("rooms"))
+    venue = in_edition("venue", "venue", gettext_lazy("venue"), gettext_lazy("venues"))
+    topic = in_edition("topic", "topic", gettext_lazy("topic"), gettext_lazy("topics"))
+    language = choice("language", SessionLanguage.choices, gettext_lazy("language"))
+    capacity = column("capacity", WholeNumberWidget())
+    registration_required = column("registration_required", YesNoWidget())
+    speakers = PeopleLinksField("speakers", links.SPEAKERS)
+    organisers = PeopleLinksField("organisers", links.ORGANISERS)
+    run_of_show = RunOfShowField("run_of_show")
+
+    required_columns = ("edition", "slug", "title", "start", "end")
+
+    class Meta:
+        model = Session
+        fields = (
+            "edition",
+            "slug",
+            "title",
+            "kind",
+            "status",
+            "start",
+            "end",
+            "room",
+            "venue",
+            "topic",
+            "language",
+            "capacity",
+            "registration_required",
+            "description",
+            "speakers",
+            "organisers",
+            "run_of_show",
+        )
+        import_id_fields = ("edition", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return self.with_links(super().get_queryset())
+
+    def filter_export(self, queryset, **kwargs):
+        return self.with_links(super().filter_export(queryset, **kwargs))
+
+    @staticmethod
+    def with_links(queryset):
+        return queryset.select_related("edition", "room", "venue", "topic").prefetch_related(
+            "speaker_links__person", "organiser_links__organisation", "items__speakers"
+        )
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if kwargs.get("dry_run") and not kwargs.get("using_transactions"):
+            return
+        pending = instance.__dict__.get("_import_links", {})
+        if "speakers" in pending:
+            links.replace_links(instance, links.SPEAKERS, pending["speakers"])
+        if "organisers" in pending:
+            links.replace_links(instance, links.ORGANISERS, pending["organisers"])
+        if "run_of_show" in pending:
+            links.replace_items(instance, pending["run_of_show"])
+        instance.__dict__.pop("_prefetched_objects_cache", None)
+
+
+class ExhibitResource(ProgrammeResource):
+    """Exhibits by expo and slug; the expo, exhibitor and hall are named by slug within the edition."""
+
+    edition = ExpoEditionField()
+    expo = in_edition("expo", "expo", gettext_lazy("expo"), gettext_lazy("expos"))
+    slug = column("slug", SlugWidget())
+    exhibitor = in_edition("exhibitor", "organisation", gettext_lazy("organisation"), gettext_lazy("organisations"))
+    category = choice("category", ExhibitCategory.choices, gettext_lazy("exhibit category"))
+    hall = column("hall", HallWidget())
+    is_featured = column("is_featured", YesNoWidget())
+
+    required_columns = ("edition", "expo", "slug", "title", "exhibitor")
+
+    class Meta:
+        model = Exhibit
+        fields = (
+            "edition",
+            "expo",
+            "slug",
+            "title",
+            "exhibitor",
+            "category",
+            "hall",
+            "booth",
+            "is_featured",
+            "description",
+        )
+        import_id_fields = ("expo", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("expo__edition", "exhibitor", "hall")
+
+    def row_key(self, instance):
+        return (instance.expo_id, instance.slug)
