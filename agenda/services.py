@@ -41,6 +41,8 @@ def sessions_set_status(*, sessions, status: str) -> int:
         )
         ids = [pk for pk, _edition_id in changing]
         count = Session.objects.filter(pk__in=ids).update(status=status, updated_at=timezone.now())
+        # A queryset update sends no signal: the sessions' history is written here, with who did it.
+        Session.revisions.bulk_history_create(Session.objects.filter(pk__in=ids), update=True)
         for edition_id in {edition_id for _pk, edition_id in changing}:
             programme_changed(edition_id=edition_id)
         session_seats_changed(session_ids=ids)

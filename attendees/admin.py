@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from import_export.admin import ExportMixin
 
+from agenda.admin.history import HistoryAdmin
+from agenda.admin.scope import EditionFilter, EditionScopedAdmin, edition_from_param, listed_edition, working_edition
 from agenda.models import Edition, Session
 from attendees import selectors, services
 from attendees.enums import ACTIVE_STATUSES, RegistrationStatus
@@ -53,9 +55,9 @@ class SubForumFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         sessions = Session.objects.filter(registration_required=True)
-        edition = request.GET.get("edition__id__exact", "")
-        if _is_id(edition):
-            return [(s.pk, s.title) for s in sessions.filter(edition_id=edition).order_by("start", "title")]
+        edition = listed_edition(request, model_admin)
+        if edition is not None:
+            return [(s.pk, s.title) for s in sessions.filter(edition=edition).order_by("start", "title")]
         sessions = sessions.select_related("edition").order_by("-edition__start_date", "start", "title")
         return [(s.pk, f"{s.title} · {s.edition.slug}") for s in sessions]
 
@@ -209,7 +211,8 @@ STATUS_ACTIONS = {
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
+class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.ModelAdmin):
+    edition_source = None  # a registration stays in the edition it was made for
     form = RegistrationAdminForm
     resource_classes = [RegistrationResource]
     import_export_change_list_template = "admin/attendees/registration/change_list.html"
@@ -224,7 +227,7 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
         "checked_in",
     ]
     list_filter = [
-        "edition",
+        ("edition", EditionFilter),
         "status",
         "category",
         ("country", CountryFilter),
@@ -412,7 +415,7 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
     def fill_rates_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        edition = selectors.edition_from_param(request.GET.get("edition"))
+        edition = edition_from_param(request.GET.get("edition")) or working_edition(request)
         rows = selectors.fill_rates(edition) if edition else []
         changelist = reverse("admin:attendees_registration_changelist")
         context = {

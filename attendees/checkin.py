@@ -5,6 +5,10 @@ a link that carries it; something shaped like a code that is none says so, unles
 search finds. A POST checks in and redirects (post/redirect/get); the outcome is kept in the
 session for the next page. Counts per delegate category are on the page and, with ``?format=json``,
 polled by the page every few seconds. Nothing here is cached.
+
+Check-in staff see what the desk needs (name, organisation, category, status), never an email address,
+and cannot find anyone by email (else the desk would confirm that an address is registered); staff who
+may view registrations (the registration desk, superusers) see and search email as well.
 """
 
 import re
@@ -12,6 +16,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -37,6 +42,9 @@ GARBLED_CODE_SHAPE = re.compile(r"(?=.*[0-9])[A-Z0-9]{5,12}")
 ENTERED_SHOWN = 24  # characters of a rejected code repeated on the page
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 COUNTS_REFRESH_SECONDS = 10
+# Who may see delegates' email addresses at the door, and find delegates by them.
+EMAIL_PERMISSION = "attendees.view_registration"
+SEARCH_LIMIT = 20  # matches listed; the page asks for more of the name beyond
 
 
 def _clean(value, limit=MAX_TEXT):
@@ -96,6 +104,23 @@ def _time_label(moment, edition):
     return _("%(time)s on %(date)s") % {"time": local.strftime("%H:%M"), "date": date_format(local, "D j M Y")}
 
 
+def _sees_email(user):
+    return user.has_perm(EMAIL_PERMISSION)
+
+
+def _search(request, edition, text):
+    """The delegates the door finds for a text: by email too only for staff who may see email addresses."""
+    if _sees_email(request.user):
+        return selectors.search_registrations(edition, text, limit=SEARCH_LIMIT)
+    text = (text or "").strip()
+    if len(text) < 2 or edition is None:
+        return []
+    matches = Registration.objects.filter(edition=edition).filter(
+        Q(name__icontains=text) | Q(organisation__icontains=text)
+    )
+    return list(matches.select_related("edition").order_by("name", "pk")[:SEARCH_LIMIT])
+
+
 # -- the view ------------------------------------------------------------------------------------
 
 
@@ -118,7 +143,9 @@ def checkin(request):
         "door_edition": edition,
         "editions": list(Edition.objects.order_by("-start_date").only("pk", "name", "year")),
         "query": query,
-        "matches": [_match(r) for r in selectors.search_registrations(edition, query)] if query else [],
+        "matches": [_match(r) for r in _search(request, edition, query)] if query else [],
+        "shows_email": _sees_email(request.user),
+        "search_limit": SEARCH_LIMIT,
         "query_too_short": 0 < len(query) < 2,
         "result": _result_for_display(request.session.pop(RESULT_KEY, None)),
         "counts": counts,
@@ -157,7 +184,7 @@ def _handle_post(request):
     elif not _looks_like_a_code(text, scanned, code):
         # Anything else is a search: show the matches (each with its own check-in button).
         return HttpResponseRedirect(_page_url(edition, q=text))
-    elif scanned == text and selectors.search_registrations(edition, text):
+    elif scanned == text and _search(request, edition, text):
         # Typed, code-shaped, but somebody's name (“wangchen”): the matches, not an error.
         return HttpResponseRedirect(_page_url(edition, q=text))
     else:

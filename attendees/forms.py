@@ -30,6 +30,7 @@ DETAIL_FIELDS = [
     "accessibility_needs",
 ]
 
+
 class SessionField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
     default_error_messages = {

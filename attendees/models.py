@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from attendees.enums import CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
 from attendees.validators import validate_phone
@@ -37,6 +38,18 @@ def new_badge_code():
         if not Registration.objects.filter(badge_code=code).exists():
             return code
     raise RuntimeError("No free badge code found in 20 attempts.")
+
+
+# Left out of a registration's history (see Registration.revisions).
+HISTORY_EXCLUDED_FIELDS = [
+    "token_key",
+    "badge_code",
+    "phone",
+    "dietary_needs",
+    "accessibility_needs",
+    "duplicate_notice_sent_at",
+    "updated_at",
+]
 
 
 class Registration(models.Model):
@@ -71,6 +84,10 @@ class Registration(models.Model):
     sessions = models.ManyToManyField(
         "agenda.Session", through="SessionChoice", related_name="registrations", verbose_name=_("sessions")
     )
+    # Who changed the registration, when, and what, for the registration desk. Never a second copy of what
+    # must stay secret or need not be kept: the link key, the badge code, the phone number and the needs. A
+    # deleted registration takes its history with it.
+    revisions = HistoricalRecords(excluded_fields=HISTORY_EXCLUDED_FIELDS, cascade_delete_history=True)
 
     class Meta:
         verbose_name = _("registration")

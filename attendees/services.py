@@ -418,6 +418,7 @@ def registration_send_link(*, edition, email):
     if registration is None:
         return None
     registration.token_key = new_token_key()
+    registration._change_reason = _("New self-service link sent")  # the history keeps no key, only the event
     registration.save(update_fields=["token_key", "updated_at"])
     transaction.on_commit(lambda: emails.send_link(registration))
     return registration

@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from agenda.admin.history import HistoryAdmin
 from agenda.models import AwardCategory, AwardProgramme, Honouree
+
+from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
 class CategoryInline(admin.TabularInline):
@@ -11,7 +14,7 @@ class CategoryInline(admin.TabularInline):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class HonoureeInline(admin.StackedInline):
+class HonoureeInline(EditionChoiceFieldsMixin, admin.StackedInline):
     model = Honouree
     extra = 1
     autocomplete_fields = ["person", "organisation"]
@@ -26,9 +29,9 @@ class HonoureeInline(admin.StackedInline):
 
 
 @admin.register(AwardProgramme)
-class AwardProgrammeAdmin(admin.ModelAdmin):
+class AwardProgrammeAdmin(HistoryAdmin, EditionScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "edition", "ceremony", "honouree_count", "position"]
-    list_filter = ["edition"]
+    list_filter = [("edition", EditionFilter)]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["ceremony"]
@@ -44,9 +47,11 @@ class AwardProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Honouree)
-class HonoureeAdmin(admin.ModelAdmin):
+class HonoureeAdmin(HistoryAdmin, EditionScopedAdmin, admin.ModelAdmin):
+    edition_lookup = "programme__edition"
+    edition_source = "programme"
     list_display = ["__str__", "programme", "category", "person", "organisation", "position"]
-    list_filter = ["programme__edition", "programme"]
+    list_filter = [("programme__edition", EditionFilter), ("programme", EditionScopedFilter)]
     search_fields = ["case_title", "citation", "person__name", "organisation__name"]
     autocomplete_fields = ["person", "organisation"]
     list_select_related = ["programme", "category", "person", "organisation"]

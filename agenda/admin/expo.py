@@ -6,9 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 
 from agenda import services
+from agenda.admin.history import HistoryAdmin
 from agenda.images import ACCEPT_ATTRIBUTE, validate_image_upload
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
 from agenda.resources import ExhibitResource
+
+from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
 def preview(picture, width=120):
@@ -28,7 +31,7 @@ class HallInline(admin.TabularInline):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ExhibitInline(admin.TabularInline):
+class ExhibitInline(EditionChoiceFieldsMixin, admin.TabularInline):
     model = Exhibit
     extra = 0
     fields = ["title", "slug", "exhibitor", "category", "hall", "booth", "is_featured", "position"]
@@ -38,9 +41,9 @@ class ExhibitInline(admin.TabularInline):
 
 
 @admin.register(Expo)
-class ExpoAdmin(admin.ModelAdmin):
+class ExpoAdmin(EditionScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "edition", "venue", "start_date", "end_date", "exhibit_count"]
-    list_filter = ["edition"]
+    list_filter = [("edition", EditionFilter)]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["venue"]
@@ -84,19 +87,30 @@ class PictureInline(admin.TabularInline):
 
 
 @admin.register(Hall)
-class HallAdmin(admin.ModelAdmin):
+class HallAdmin(EditionScopedAdmin, admin.ModelAdmin):
+    edition_lookup = "expo__edition"
+    edition_source = "expo"
     list_display = ["name", "expo", "position"]
-    list_filter = ["expo__edition"]
+    list_filter = [("expo__edition", EditionFilter), ("expo", EditionScopedFilter)]
     search_fields = ["name", "expo__name"]
     list_select_related = ["expo"]
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(ImportExportModelAdmin):
+class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, ImportExportModelAdmin):
+    edition_lookup = "expo__edition"
+    edition_source = "expo"
     resource_classes = [ExhibitResource]
     list_display = ["cover", "title", "exhibitor", "category", "hall", "booth", "is_featured", "edition"]
     list_display_links = ["cover", "title"]
-    list_filter = ["expo__edition", "expo", "category", "hall", "is_featured", "is_sample"]
+    list_filter = [
+        ("expo__edition", EditionFilter),
+        ("expo", EditionScopedFilter),
+        "category",
+        ("hall", EditionScopedFilter),
+        "is_featured",
+        "is_sample",
+    ]
     list_editable = ["is_featured"]
     search_fields = ["title", "slug", "description", "exhibitor__name", "booth"]
     autocomplete_fields = ["exhibitor"]

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, When
 from django.utils import timezone
@@ -9,70 +8,32 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 
 from agenda import selectors, services
+from agenda.admin import run_of_show
+from agenda.admin.history import HistoryAdmin
 from agenda.enums import SessionStatus
-from agenda.models import Edition, Room, Session, SessionItem, SessionOrganiser, SessionSpeaker
-from agenda.models.session import parent_session
+from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
 from attendees import services as seat_services
 
+from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter, listed_edition
 
-class SessionSpeakerInline(admin.TabularInline):
+
+class SessionSpeakerInline(EditionChoiceFieldsMixin, admin.TabularInline):
     model = SessionSpeaker
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["person", "role", "position"]
 
 
-class SessionOrganiserInline(admin.TabularInline):
+class SessionOrganiserInline(EditionChoiceFieldsMixin, admin.TabularInline):
     model = SessionOrganiser
     extra = 1
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "position"]
 
 
-class SessionItemForm(forms.ModelForm):
-    class Meta:
-        model = SessionItem
-        fields = ["position", "title", "start", "duration_minutes", "speakers", "description"]
-
-    def clean(self):
-        cleaned = super().clean()
-        # The inline's hidden parent field holds the session, saved or not yet.
-        session = cleaned.get("session") or parent_session(self.instance)
-        strangers = [p.name for p in cleaned.get("speakers") or [] if session and p.edition_id != session.edition_id]
-        if strangers:
-            self.add_error(
-                "speakers",
-                _("From another edition: %(names)s. Choose this edition’s people.") % {"names": ", ".join(strangers)},
-            )
-        return cleaned
-
-
-class SessionItemInline(admin.StackedInline):
-    model = SessionItem
-    form = SessionItemForm
-    extra = 0
-    autocomplete_fields = ["speakers"]
-    fields = [("position", "title"), ("start", "duration_minutes"), "speakers", "description"]
-    verbose_name_plural = _("run-of-show (items inside the session, in order)")
-
-
-class EditionScopedFilter(admin.RelatedFieldListFilter):
-    """Rooms and topics exist per edition: offer those of the chosen edition, or say which edition."""
-
-    def field_choices(self, field, request, model_admin):
-        model = field.related_model
-        queryset = model.objects.all()
-        path = "venue__edition" if model is Room else "edition"
-        edition = request.GET.get("edition__id__exact")
-        if edition and edition.isdigit():
-            return [(obj.pk, str(obj)) for obj in queryset.filter(**{path: edition})]
-        queryset = queryset.select_related(path).order_by(f"{path}__start_date", "name")
-        return [(obj.pk, f"{obj} · {_edition_of(obj).slug}") for obj in queryset]
-
-
-def _edition_of(obj):
-    return obj.venue.edition if isinstance(obj, Room) else obj.edition
+class SessionItemInline(EditionChoiceFieldsMixin, run_of_show.SessionItemInline):
+    pass
 
 
 class DayFilter(admin.SimpleListFilter):
@@ -80,7 +41,11 @@ class DayFilter(admin.SimpleListFilter):
     parameter_name = "day"
 
     def lookups(self, request, model_admin):
-        days = model_admin.get_queryset(request).dates("start", "day")
+        sessions = model_admin.get_queryset(request)
+        edition = listed_edition(request, model_admin)
+        if edition is not None:
+            sessions = sessions.filter(edition=edition)
+        days = sessions.dates("start", "day")
         return [(day.isoformat(), date_format(day, "D j M Y")) for day in days]
 
     def queryset(self, request, queryset):
@@ -93,23 +58,27 @@ class ClashFilter(admin.SimpleListFilter):
     title = _("clashes")
     parameter_name = "clash"
 
+    def __init__(self, request, params, model, model_admin):
+        self.model_admin = model_admin
+        super().__init__(request, params, model, model_admin)
+
     def lookups(self, request, model_admin):
         return [("room", _("Room booked twice")), ("speaker", _("Speaker booked twice")), ("any", _("Any clash"))]
 
     def queryset(self, request, queryset):
         if self.value() in ("room", "speaker", "any"):
-            clashes = _clashes_for(request)
+            clashes = _clashes_for(request, self.model_admin)
             return queryset.filter(pk__in=getattr(clashes, self.value()))
         return queryset
 
 
-def _clashes_for(request):
+def _clashes_for(request, model_admin):
     """Clashes of the editions the list shows, found once per request."""
     if not hasattr(request, "_session_clashes"):
         sessions = Session.objects.all()
-        edition = request.GET.get("edition__id__exact")
-        if edition and edition.isdigit():
-            sessions = sessions.filter(edition_id=edition)
+        edition = listed_edition(request, model_admin)
+        if edition is not None:
+            sessions = sessions.filter(edition=edition)
         request._session_clashes = selectors.clashing_sessions(sessions)
     return request._session_clashes
 
@@ -126,12 +95,12 @@ def _warn_once(request, text):
 
 
 @admin.register(Session)
-class SessionAdmin(ImportExportModelAdmin):
+class SessionAdmin(HistoryAdmin, EditionScopedAdmin, ImportExportModelAdmin):
     resource_classes = [SessionResource]
     list_display = ["title", "kind", "when", "place", "status", "clashes", "edition_label"]
     list_display_links = ["title"]
     list_filter = [
-        "edition",
+        ("edition", EditionFilter),
         DayFilter,
         "kind",
         ("topic", EditionScopedFilter),
@@ -166,7 +135,7 @@ class SessionAdmin(ImportExportModelAdmin):
         queryset = super().get_queryset(request)
         match = request.resolver_match
         if match and match.url_name == "agenda_session_changelist":
-            clashes = _clashes_for(request)
+            clashes = _clashes_for(request, self)
             queryset = queryset.annotate(
                 has_room_clash=Case(When(pk__in=clashes.room, then=True), default=False),
                 has_speaker_clash=Case(When(pk__in=clashes.speaker, then=True), default=False),
@@ -278,16 +247,11 @@ class SessionAdmin(ImportExportModelAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Times are typed and shown in the session's own edition zone, for display and saving alike.
-        edition = None
-        if object_id:
-            session = self.get_object(request, object_id)
-            edition = session.edition if session is not None else None
-        edition_id = request.POST.get("edition") or request.GET.get("edition")
-        if edition_id and str(edition_id).isdigit():
-            edition = Edition.objects.filter(pk=edition_id).first() or edition
+        session = self.get_object(request, object_id) if object_id else None
+        edition = self.form_edition(request, session)
         if edition is not None:
             timezone.activate(edition.zone)
-        if object_id and request.method == "GET" and edition is not None:
+        if session is not None and request.method == "GET":
             self._warn_about_clashes(request, session)
         return super().changeform_view(request, object_id, form_url, extra_context)
 

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class AwardProgramme(models.Model):
@@ -23,6 +24,8 @@ class AwardProgramme(models.Model):
         help_text=_("The session where it is presented."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Who changed the programme, when, and what: read on its admin "History" page.
+    revisions = HistoricalRecords()
 
     class Meta:
         verbose_name = _("award programme")
@@ -89,6 +92,8 @@ class Honouree(models.Model):
     case_title = models.CharField(_("case title"), max_length=400, blank=True, help_text=_("For outstanding cases."))
     citation = models.TextField(_("citation"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Who changed the honouree, when, and what: read on its admin "History" page.
+    revisions = HistoricalRecords()
 
     class Meta:
         verbose_name = _("honouree")

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agenda.enums import ExhibitCategory
 from agenda.images import validate_image_upload
@@ -93,6 +94,8 @@ class Exhibit(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ExhibitQuerySet.as_manager()
+    # Who changed the exhibit, when, and what: read on its admin "History" page.
+    revisions = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("exhibit")

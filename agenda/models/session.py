@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agenda.enums import OrganiserRole, SessionKind, SessionLanguage, SessionStatus, SpeakerRole
 from agenda.validators import validate_same_edition, validate_session_times
@@ -100,6 +101,8 @@ class Session(models.Model):
     )
 
     objects = SessionQuerySet.as_manager()
+    # Who changed the session, when, and what: read on its admin "History" page.
+    revisions = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
         verbose_name = _("session")

@@ -5,15 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('attendees', '0003_registration_badge_code'),
+        ("attendees", "0003_registration_badge_code"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='registration',
-            name='phone',
-            field=models.CharField(blank=True, max_length=40, validators=[django.core.validators.RegexValidator('^\\+?[0-9 ().\\-/]{4,40}$', 'Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678.')], verbose_name='phone'),
+            model_name="registration",
+            name="phone",
+            field=models.CharField(
+                blank=True,
+                max_length=40,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^\\+?[0-9 ().\\-/]{4,40}$", "Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678."
+                    )
+                ],
+                verbose_name="phone",
+            ),
         ),
     ]

@@ -49,6 +49,8 @@ def session_form(edition, **overrides):
 
 
 def changelist_queries(client, **params):
+    """The session list, of every edition unless the parameters name one."""
+    params.setdefault("edition__id__exact", "all")
     with CaptureQueriesContext(connection) as queries:
         response = client.get(CHANGELIST, params)
     assert response.status_code == 200
@@ -58,10 +60,10 @@ def changelist_queries(client, **params):
 @pytest.mark.parametrize("params", [{}, {"clash": "any"}, {"q": "forum"}, {"status__exact": "published"}])
 def test_session_list_queries_do_not_grow_with_the_schedule(organiser_client, params):
     call_command("generate_summit", slug="small", sessions=60, rooms=6, speakers=120, days=2, start="2030-11-19")
-    organiser_client.get(CHANGELIST)  # warm the cached admin time zone
+    changelist_queries(organiser_client)  # warm the cached admin time zone and the remembered “All editions”
     small, _ = changelist_queries(organiser_client, **params)
     call_command("generate_summit", slug="large", sessions=600, rooms=30, speakers=1200, days=4, start="2030-11-19")
-    organiser_client.get(CHANGELIST)  # the new edition resets the cached admin time zone
+    changelist_queries(organiser_client)  # the new edition resets the cached admin time zone
     large, response = changelist_queries(organiser_client, **params)
 
     assert large == small
@@ -228,7 +230,7 @@ def test_programme_editor_can_edit_sessions_but_not_users(client, programme_edit
     client.force_login(programme_editor)
     SessionFactory()
 
-    assert client.get(CHANGELIST).status_code == 200
+    assert client.get(CHANGELIST, follow=True).status_code == 200
     assert client.get(reverse("admin:agenda_session_add")).status_code == 200
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
 
@@ -255,8 +257,7 @@ def test_adding_a_session_refuses_a_speaker_and_item_speaker_from_another_editio
 
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Person “Robin Li” belongs to another edition." in text
-    assert "From another edition: Robin Li." in text
+    assert text.count("<li>Person “Robin Li” belongs to another edition.</li>") == 2  # the speaker and the item
     assert Session.objects.count() == 0
 
 
@@ -268,8 +269,7 @@ def test_adding_a_session_refuses_items_outside_its_time(organiser_client):
             "items-TOTAL_FORMS": "2",
             "items-0-position": "0",
             "items-0-title": "Late keynote",
-            "items-0-start_0": edition.start_date.isoformat(),
-            "items-0-start_1": "18:00",
+            "items-0-start": "18:00",
             "items-1-position": "1",
             "items-1-title": "Endless panel",
             "items-1-duration_minutes": "600",

@@ -319,7 +319,7 @@ def test_the_admin_finds_a_registration_by_its_badge_code(organiser_client, type
     registration = RegistrationFactory(edition=edition, badge_code="K7QXM4TB")
     RegistrationFactory(edition=edition, badge_code="A2B3C4D5")
 
-    page = organiser_client.get(reverse("admin:attendees_registration_changelist"), {"q": typed})
+    page = organiser_client.get(reverse("admin:attendees_registration_changelist"), {"q": typed}, follow=True)
 
     assert list(page.context["cl"].result_list) == [registration]
 

@@ -81,7 +81,7 @@ def test_check_in_staff_check_in_but_do_not_open_registrations_in_the_admin(clie
 def test_registration_desk_reviews_exports_and_checks_in(client, desk, registration):
     client.force_login(desk)
 
-    response = client.get(CHANGELIST)
+    response = client.get(CHANGELIST, follow=True)
     assert response.status_code == 200
     assert registration.name in response.content.decode()
     actions = dict(response.context["action_form"].fields["action"].choices)
@@ -95,7 +95,7 @@ def test_registration_desk_reviews_exports_and_checks_in(client, desk, registrat
 
 def test_superuser_sees_everything(organiser_client, registration):
     for url in (CHANGELIST, FILL_RATES, EXPORT, CHECKIN):
-        assert organiser_client.get(url).status_code == 200
+        assert organiser_client.get(url, follow=True).status_code == 200
     assert CHANGELIST in organiser_client.get(reverse("admin:index")).content.decode()
 
 

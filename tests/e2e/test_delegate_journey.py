@@ -27,9 +27,7 @@ def at(edition, hour, minute=0):
 @pytest.fixture
 def summit(settings):
     settings.REGISTRATION_RATE = "off"
-    edition = open_registration(
-        EditionFactory(year=2031, name="2031 Wuzhen Summit", is_current=True)
-    )
+    edition = open_registration(EditionFactory(year=2031, name="2031 Wuzhen Summit", is_current=True))
 
     def forum(title, hour, minute=0, hours=2, capacity=50):
         start = at(edition, hour, minute)

@@ -1,0 +1,93 @@
+"""Who changed a session, an exhibit, an award or a registration, when, and what: the admin's "History" page.
+
+`HistoryAdmin` goes first among an admin class's bases (`class SessionAdmin(HistoryAdmin,
+ImportExportModelAdmin)`) of a model that keeps `revisions = HistoricalRecords()`. Its History page lists
+each saved change, newest first: when (in the edition's zone), by whom (nobody for a command or the public
+site), created / changed / deleted, and each changed field as old → new, with the choices' labels and the
+related objects' names. It is read-only: nothing is reverted from it, since statuses, seats and emails change
+through their services only. Whoever may view the object may read its history (registrations: the
+registration desk and superusers); others get 403 before anything is looked up.
+"""
+
+import datetime as dt
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
+
+EMPTY = "—"
+
+
+def edition_of(obj):
+    """The edition an object belongs to, directly or through its expo or award programme; else None."""
+    for path in ("edition", "expo.edition", "programme.edition"):
+        value = obj
+        for name in path.split("."):
+            value = getattr(value, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    """Changed values as an organiser reads them: labels of choices, local times, yes / no, a dash for empty."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return EMPTY
+        if getattr(field, "flatchoices", None):
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, dt.datetime):
+            return date_format(timezone.localtime(value), "D j M Y H:i")
+        return value
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    object_history_template = "admin/history/object_history.html"
+    object_history_list_template = "admin/history/object_history_list.html"
+    history_list_per_page = 50
+
+    def get_urls(self):
+        # No page per past version (it would offer a form to put the old values back): the list says it all.
+        opts = self.model._meta
+        version_page = f"{opts.app_label}_{opts.model_name}_simple_history"
+        return [url for url in super().get_urls() if getattr(url, "name", None) != version_page]
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        raise PermissionDenied
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        # Every record but the page's oldest was compared with the one before it: say when that showed nothing
+        # (a change to what the history leaves out, such as a registration's phone number or link).
+        records = list(historical_records)
+        for record in records[:-1]:
+            record.nothing_kept_changed = record.history_type == "~" and not getattr(
+                record, "history_delta_changes", None
+            )
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        edition = edition_of(obj) if obj is not None else None
+        if edition is None:
+            return super().history_view(request, object_id, extra_context)
+        # Times as the organisers read them everywhere else: in the edition's own zone, labelled once.
+        context = {"history_zone": edition.zone_label, **(extra_context or {})}
+        with timezone.override(edition.zone):
+            return super().history_view(request, object_id, context)
