@@ -249,10 +249,7 @@ class EditionAutocompleteMixin:
     def media(self):
         # One list, so that the script comes after the admin's autocomplete script it builds on.
         media = super().media
-        return forms.Media(
-            js=[*media._js, "admin/js/vendor/jquery/jquery.js", "admin/js/jquery.init.js", "js/admin-edition-scope.js"],
-            css=media._css,
-        )
+        return forms.Media(js=[*media._js, "js/admin-edition-scope.js"], css=media._css)
 
 
 class EditionAutocompleteSelect(EditionAutocompleteMixin, AutocompleteSelect):
