@@ -23,6 +23,10 @@ def all_programmes_changed() -> None:
     Edition.objects.update(programme_version=F("programme_version") + 1, programme_changed_at=timezone.now())
 
 
+# The history reason of a status set on many sessions at once: the admin's log has no entry for it.
+BULK_STATUS_REASON = "status set in bulk"
+
+
 def sessions_set_status(*, sessions, status: str) -> int:
     """Publish, unpublish (back to draft) or cancel many sessions at once; returns how many changed.
 
@@ -42,7 +46,9 @@ def sessions_set_status(*, sessions, status: str) -> int:
         ids = [pk for pk, _edition_id in changing]
         count = Session.objects.filter(pk__in=ids).update(status=status, updated_at=timezone.now())
         # A queryset update sends no signal: the sessions' history is written here, with who did it.
-        Session.revisions.bulk_history_create(Session.objects.filter(pk__in=ids), update=True)
+        Session.revisions.bulk_history_create(
+            Session.objects.filter(pk__in=ids), update=True, default_change_reason=BULK_STATUS_REASON
+        )
         for edition_id in {edition_id for _pk, edition_id in changing}:
             programme_changed(edition_id=edition_id)
         session_seats_changed(session_ids=ids)

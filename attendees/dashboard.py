@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.admin.scope import edition_path
+from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
 from agenda.selectors import clashing_sessions
+from agenda.services import BULK_STATUS_REASON
 from attendees import selectors
 from attendees.enums import RegistrationStatus
 from attendees.models import Registration, StatusChange
@@ -255,11 +257,34 @@ def _status_changes(edition, user):
     ]
 
 
+def _bulk_status_changes(edition, user):
+    """Statuses set on many sessions at once (publish, cancel …): kept in the sessions' history, not the admin log."""
+    if not _viewable(user, Session):
+        return []
+    rows = (
+        Session.revisions.filter(edition=edition, history_change_reason=BULK_STATUS_REASON)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:CHANGES_SHOWN]
+    )
+    return [
+        Change(
+            at=row.history_date,
+            who=row.history_user.get_username() if row.history_user else "",
+            action=SessionStatus(row.status).label if row.status in SessionStatus.values else row.status,
+            kind=str(Session._meta.verbose_name),
+            label=row.title,
+            url=reverse("admin:agenda_session_change", args=[row.id]),
+            detail=_("Set for several sessions at once."),
+        )
+        for row in rows
+    ]
+
+
 def _status_label(value):
     return RegistrationStatus(value).label if value in RegistrationStatus.values else value
 
 
 def recent_changes(*, edition, user):
-    """Admin edits and registration status changes about the edition, the latest first (two queries)."""
-    changes = _log_entries(edition, user) + _status_changes(edition, user)
+    """Admin edits, bulk status changes and registration status changes, the latest first (three queries)."""
+    changes = _log_entries(edition, user) + _bulk_status_changes(edition, user) + _status_changes(edition, user)
     return sorted(changes, key=lambda change: change.at, reverse=True)[:CHANGES_SHOWN]

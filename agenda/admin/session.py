@@ -14,6 +14,7 @@ from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
 from attendees import services as seat_services
+from attendees.seat_notices import seat_change_notices
 
 from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter, listed_edition
 
@@ -207,43 +208,16 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, ImportExportModelAdmin):
             self._settle_seats(request, form.instance)
 
     # -- seats ---------------------------------------------------------------------------------
+    def add_success_message(self, result, request):
+        super().add_success_message(result, request)
+        for level, text in getattr(result, "seat_notices", []):
+            messages.add_message(request, level, text)
+
     def _settle_seats(self, request, session):
         """Seats follow the saved capacity and status, decided by the registration service under its locks."""
         changes = seat_services.session_seats_changed(session_ids=[session.pk])
-        if changes.promoted:
-            count = len(changes.promoted)
-            message = ngettext(
-                "%(count)d delegate moved from the waiting list of “%(session)s” to a seat, and is emailed.",
-                "%(count)d delegates moved from the waiting list of “%(session)s” to seats, and are emailed.",
-                count,
-            )
-            messages.success(request, message % {"count": count, "session": session.title})
-        if changes.released:
-            count = len(changes.released)
-            message = ngettext(
-                "“%(session)s” is cancelled: %(count)d delegate lost their place and is emailed.",
-                "“%(session)s” is cancelled: %(count)d delegates lost their places and are emailed.",
-                count,
-            )
-            messages.info(request, message % {"count": count, "session": session.title})
-        for overbooking in changes.overbooked:
-            message = ngettext(
-                "“%(session)s” holds %(seats)d seats but now has %(capacity)d: nobody was moved; "
-                "the next cancellation will not promote anyone.",
-                "“%(session)s” holds %(seats)d seats but now has %(capacity)d: nobody was moved; "
-                "the next %(excess)d cancellations will not promote anyone.",
-                overbooking.excess,
-            )
-            messages.warning(
-                request,
-                message
-                % {
-                    "session": overbooking.session.title,
-                    "seats": overbooking.seats,
-                    "capacity": overbooking.capacity,
-                    "excess": overbooking.excess,
-                },
-            )
+        for level, text in seat_change_notices(changes):
+            messages.add_message(request, level, text)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # Times are typed and shown in the session's own edition zone, for display and saving alike.

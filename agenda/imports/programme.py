@@ -21,6 +21,8 @@ from agenda.imports.widgets import (
     YesNoWidget,
 )
 from agenda.models import Exhibit, Organisation, Person, Session
+from attendees.seat_notices import seat_change_notices
+from attendees.services import session_seats_changed
 
 
 def column(name, widget, attribute=None, **kwargs):
@@ -211,6 +213,27 @@ class SessionResource(ProgrammeResource):
 
     def get_queryset(self):
         return self.with_links(super().get_queryset())
+
+    def import_data(self, dataset, **kwargs):
+        self._dry_run = kwargs.get("dry_run", False)
+        return super().import_data(dataset, **kwargs)
+
+    def after_import(self, dataset, result, **kwargs):
+        """Seats follow imported capacities and statuses at once, under the registration locks.
+
+        The preview settles them too, inside the transaction it rolls back, to say what confirming will do.
+        """
+        super().after_import(dataset, result, **kwargs)
+        result.seat_notices = []
+        if result.has_errors() or result.has_validation_errors():
+            return
+        updated = [row.object_id for row in result.rows if row.is_update() and row.object_id]
+        if not updated:
+            return
+        result.seat_notices = seat_change_notices(session_seats_changed(session_ids=updated))
+        if self._dry_run:
+            for _level, text in result.seat_notices:
+                result.notes.append(_("On confirming: %(notice)s") % {"notice": text})
 
     def filter_export(self, queryset, **kwargs):
         return self.with_links(super().filter_export(queryset, **kwargs))

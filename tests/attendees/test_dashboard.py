@@ -229,6 +229,24 @@ def test_recent_changes_include_registration_status_changes(organiser_client, or
     assert changes[0].url == reverse("admin:attendees_registration_change", args=[registration.pk])
 
 
+def test_recent_changes_include_sessions_published_or_cancelled_in_bulk(organiser_client, organiser, edition):
+    drafts = [SessionFactory(edition=edition, status=SessionStatus.DRAFT, title=f"Forum {n}") for n in (1, 2)]
+    SessionFactory(edition=EditionFactory(year=2040), status=SessionStatus.DRAFT, title="Elsewhere")
+    organiser_client.post(
+        SESSIONS + f"?edition__id__exact={edition.pk}",
+        {"action": "publish", "_selected_action": [s.pk for s in drafts], "index": "0"},
+    )
+
+    changes = dashboard_of(organiser_client.get(HOME)).changes
+
+    assert sorted((change.label, str(change.action), change.who) for change in changes) == [
+        ("Forum 1", "Published", "organiser"),
+        ("Forum 2", "Published", "organiser"),
+    ]
+    assert changes[0].url == reverse("admin:agenda_session_change", args=[drafts[1].pk])
+    assert "Set for several sessions at once." in organiser_client.get(HOME).content.decode()
+
+
 def test_recent_changes_are_limited(organiser_client, organiser, edition):
     session = SessionFactory(edition=edition)
     for _ in range(CHANGES_SHOWN + 3):
@@ -389,7 +407,7 @@ def test_home_queries_do_not_grow_with_the_edition(
         log_change(organiser, registration)
     organiser_client.get(HOME)  # warm the cached admin time zone
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = organiser_client.get(HOME)
 
     dashboard = dashboard_of(response)
