@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 
 from agenda import services
 from agenda.admin.history import HistoryAdmin
+from agenda.admin.importing import SpreadsheetImportAdmin
 from agenda.images import ACCEPT_ATTRIBUTE, validate_image_upload
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
 from agenda.resources import ExhibitResource
@@ -97,7 +97,7 @@ class HallAdmin(EditionScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, ImportExportModelAdmin):
+class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
     edition_lookup = "expo__edition"
     edition_source = "expo"
     resource_classes = [ExhibitResource]

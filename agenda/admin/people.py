@@ -1,6 +1,6 @@
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
 
+from agenda.admin.importing import SpreadsheetImportAdmin
 from agenda.models import Organisation, Person
 from agenda.resources import OrganisationResource, PersonResource
 
@@ -8,7 +8,7 @@ from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(EditionScopedAdmin, ImportExportModelAdmin):
+class OrganisationAdmin(EditionScopedAdmin, SpreadsheetImportAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "kind", "country", "edition", "is_sample"]
     list_filter = [("edition", EditionFilter), "kind", "is_sample"]
@@ -18,7 +18,7 @@ class OrganisationAdmin(EditionScopedAdmin, ImportExportModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(EditionScopedAdmin, ImportExportModelAdmin):
+class PersonAdmin(EditionScopedAdmin, SpreadsheetImportAdmin):
     resource_classes = [PersonResource]
     list_display = ["name", "title", "organisation", "country", "edition", "is_sample"]
     list_filter = [("edition", EditionFilter), ("organisation", EditionScopedFilter), "is_sample"]

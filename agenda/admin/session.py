@@ -5,11 +5,11 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportModelAdmin
 
 from agenda import selectors, services
 from agenda.admin import run_of_show
 from agenda.admin.history import HistoryAdmin
+from agenda.admin.importing import SpreadsheetImportAdmin
 from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
@@ -96,7 +96,7 @@ def _warn_once(request, text):
 
 
 @admin.register(Session)
-class SessionAdmin(HistoryAdmin, EditionScopedAdmin, ImportExportModelAdmin):
+class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
     resource_classes = [SessionResource]
     list_display = ["title", "kind", "when", "place", "status", "clashes", "edition_label"]
     list_display_links = ["title"]

@@ -341,15 +341,36 @@ def test_empty_rows_of_a_workbook_are_passed_over_and_the_numbers_stay_the_sheet
 # Files that are not what they should be ----------------------------------------------------------------------
 
 
-def test_a_file_in_another_encoding_is_answered_on_the_form(organiser_client, edition):
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_a_csv_is_read_in_the_encodings_spreadsheets_save(organiser_client, edition, encoding):
+    # Excel on Chinese Windows saves CSV in GB18030; "CSV UTF-8" adds a byte order mark; "Unicode text" is UTF-16.
     text = "edition,slug,title,start,end\n2024,wuzhen,乌镇峰会,2024-11-20 09:00,2024-11-20 10:00\n"
 
-    response = upload(organiser_client, "session", text.encode("gb18030"))
+    preview = upload(organiser_client, "session", text.encode(encoding))
+    confirm(organiser_client, "session", preview)
+
+    assert Session.objects.get(slug="wuzhen").title == "乌镇峰会"
+
+
+def test_a_file_in_no_known_encoding_is_answered_on_the_form(organiser_client, edition):
+    content = b"edition,slug,title,start,end\n2024,caf\x80\xff,Caf\x80,2024-11-20 09:00,2024-11-20 10:00\n"
+
+    response = upload(organiser_client, "session", content)
 
     assert response.status_code == 200
-    assert response.context["form"].errors["import_file"]
-    assert "saved as UTF-8" in page_text(response)
+    assert "neither UTF-8 nor GB18030" in str(response.context["form"].errors["import_file"])
     assert Session.objects.count() == 0
+
+
+def test_blank_lines_in_a_csv_keep_the_row_numbers_the_file_shows(organiser_client, edition):
+    header = ",".join(SESSION_HEADER)
+    bad = ",".join(session_rows(good(slug="late", start="tomorrow"))[1])
+    fine = ",".join(session_rows(good(slug="fine"))[1])
+    content = f"{header}\n{fine}\n\n\n{bad}\n".encode()
+
+    response = upload(organiser_client, "session", content)
+
+    assert list(problems(response)) == [5]
 
 
 @pytest.mark.parametrize(
