@@ -140,3 +140,12 @@ def admin_page(page, admin_credentials, expect):
     page.locator("#login-form [type=submit]").click()
     expect(page.locator("#user-tools")).to_contain_text(username)
     return page
+
+
+def autocomplete_options(page, expect, select_id, typed):
+    """Open an admin autocomplete, type, and return the offered options once they have arrived."""
+    page.locator(f"select#{select_id} + span.select2-container .select2-selection").click()
+    page.locator("span.select2-container--open input.select2-search__field").fill(typed)
+    options = page.locator("span.select2-container--open li.select2-results__option[role=option]")
+    expect(options.first).not_to_have_text("Searching…")
+    return options

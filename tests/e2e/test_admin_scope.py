@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 
 from agenda.models import Session
+from tests.e2e.conftest import autocomplete_options
 from tests.factories import EditionFactory, RoomFactory, SessionFactory, SummitFactory, VenueFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,15 +32,6 @@ def forum_hall(edition):
     return RoomFactory(venue=VenueFactory(edition=edition, name=CENTER), name="Forum Hall A")
 
 
-def room_options(page, expect, typed):
-    """Open the room autocomplete, type, and return the offered options once they have arrived."""
-    page.locator("select#id_room + span.select2-container .select2-selection").click()
-    page.locator("span.select2-container--open input.select2-search__field").fill(typed)
-    options = page.locator("span.select2-container--open li.select2-results__option[role=option]")
-    expect(options.first).not_to_have_text("Searching…")
-    return options
-
-
 def test_organiser_switches_edition_and_adds_a_session_with_that_editions_room(admin_page, expect):
     page = admin_page
     old, current = summit_edition(2023), summit_edition(2024, is_current=True)
@@ -62,7 +54,7 @@ def test_organiser_switches_edition_and_adds_a_session_with_that_editions_room(a
     # A new session starts in 2023, and its room autocomplete offers 2023's Forum Hall A only.
     page.locator(".object-tools a.addlink").click()
     expect(page.locator("#id_edition option:checked")).to_have_text("2023 Wuzhen Summit")
-    options = room_options(page, expect, "Forum")
+    options = autocomplete_options(page, expect, "id_room", "Forum")
     expect(options).to_have_count(1)
     expect(options).to_have_text(f"Forum Hall A · {CENTER} · 2023")
     options.click()
@@ -73,7 +65,7 @@ def test_organiser_switches_edition_and_adds_a_session_with_that_editions_room(a
     # Choosing 2024 on the form drops the 2023 room and the autocomplete offers 2024's.
     page.locator("#id_edition").select_option(label="2024 Wuzhen Summit")
     expect(page.locator("select#id_room")).to_have_value("")
-    options = room_options(page, expect, "Forum")
+    options = autocomplete_options(page, expect, "id_room", "Forum")
     expect(options).to_have_count(1)
     expect(options).to_have_text(f"Forum Hall A · {CENTER} · 2024")
     options.click()

@@ -12,6 +12,7 @@ from agenda.models import Session
 from attendees import services
 from attendees.enums import ChoiceStatus
 from attendees.models import SessionChoice
+from tests.e2e.conftest import autocomplete_options
 from tests.factories import EditionFactory, PersonFactory, RoomFactory, SessionFactory, SummitFactory, VenueFactory
 from tests.factories.attendees import delegate_data
 
@@ -33,15 +34,6 @@ def edition_with_hall_and_speaker(summit, year, start, **extra):
     hall = RoomFactory(venue=VenueFactory(edition=edition, name=CENTER), name="Forum Hall A")
     PersonFactory(edition=edition, name="Amara Okafor", slug="amara-okafor")
     return edition, hall
-
-
-def offered(page, expect, select_id, typed):
-    """Open an autocomplete, type, and return the options once they have arrived."""
-    page.locator(f"select#{select_id} + span.select2-container .select2-selection").click()
-    page.locator("span.select2-container--open input.select2-search__field").fill(typed)
-    options = page.locator("span.select2-container--open li.select2-results__option[role=option]")
-    expect(options.first).not_to_have_text("Searching…")
-    return options
 
 
 def test_an_organiser_runs_the_desk_of_one_edition(admin_page, expect):
@@ -90,11 +82,11 @@ def test_an_organiser_runs_the_desk_of_one_edition(admin_page, expect):
     page.locator("#id_start_1").fill("10:00")
     page.locator("#id_end_0").fill(start.isoformat())
     page.locator("#id_end_1").fill("12:00")
-    rooms = offered(page, expect, "id_room", "Forum")
+    rooms = autocomplete_options(page, expect, "id_room", "Forum")
     expect(rooms).to_have_count(1)
     expect(rooms).to_have_text(f"Forum Hall A · {CENTER} · {start.year}")
     rooms.click()
-    people = offered(page, expect, "id_speaker_links-0-person", "Amara")
+    people = autocomplete_options(page, expect, "id_speaker_links-0-person", "Amara")
     expect(people).to_have_count(1)
     expect(people).to_contain_text(str(start.year))
     people.click()
