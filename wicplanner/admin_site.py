@@ -10,14 +10,14 @@ class EditionAwareAutocompleteView(AutocompleteJsonView):
 
     # agenda.admin registers its models with this site: its helpers are imported when first used.
     def serialize_result(self, obj, to_field_name):
-        from agenda.admin.scope import edition_label
+        from agenda.admin.edition_paths import edition_label
 
         result = super().serialize_result(obj, to_field_name)
         result["text"] = edition_label(obj)
         return result
 
     def get_queryset(self):
-        from agenda.admin.scope import by_name, edition_path, parse_id
+        from agenda.admin.edition_paths import by_name, edition_path, parse_id
 
         queryset = super().get_queryset()
         path = edition_path(queryset.model)

@@ -8,43 +8,29 @@ else the latest one. Lists, new objects and the dashboard all start from it:
   related object on its forms and inlines to the edition of the object being edited.
 - `EditionFilter` is that list's edition filter, `EditionScopedFilter` a filter of related
   objects (rooms, topics, sub-forums …) that offers the shown edition's only.
-- `limit_to_edition(field, edition)` limits one form field (select or autocomplete) to an
-  edition, for any form or inline that builds its own fields.
+- `edition_choices.limit_to_edition(field, edition)` limits one form field (select or
+  autocomplete) to an edition, for any form or inline that builds its own fields;
+  `edition_paths` says which edition an object belongs to.
 """
 
 from urllib.parse import urlsplit
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR, TO_FIELD_VAR
-from django.contrib.admin.widgets import (
-    AutocompleteMixin,
-    AutocompleteSelect,
-    AutocompleteSelectMultiple,
-    RelatedFieldWidgetWrapper,
-)
-from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import AwardCategory, Edition, Exhibit, Hall, Honouree, Room
+from agenda.models import Edition
+
+from .edition_choices import EditionChoiceFieldsMixin, limit_form_to_edition
+from .edition_paths import by_name, edition_from_param, edition_label, edition_of, edition_path, parse_id
 
 SESSION_KEY = "admin_edition_id"
 ALL_EDITIONS_KEY = "admin_all_editions_lists"
 ALL = "all"  # the edition filter's value for “All editions”
-
-# How a model that holds no edition of its own reaches one.
-EDITION_PATHS = {
-    Room: "venue__edition",
-    Hall: "expo__edition",
-    Exhibit: "expo__edition",
-    AwardCategory: "programme__edition",
-    Honouree: "programme__edition",
-}
 
 
 def working_edition(request):
@@ -60,59 +46,6 @@ def working_edition(request):
 def remember_edition(request, edition):
     """From now on this organiser works on `edition` (until they switch again)."""
     request.session[SESSION_KEY] = edition.pk
-
-
-# -- which edition an object belongs to ----------------------------------------------------------
-
-
-def edition_path(model):
-    """The lookup from `model` to its edition (“edition”, “venue__edition” …), or None if it has none."""
-    if model in EDITION_PATHS:
-        return EDITION_PATHS[model]
-    try:
-        field = model._meta.get_field("edition")
-    except FieldDoesNotExist:
-        return None
-    return "edition" if field.is_relation and field.related_model is Edition else None
-
-
-def edition_of(obj):
-    path = edition_path(type(obj))
-    for name in path.split("__") if path else ():
-        obj = getattr(obj, name, None)
-    return obj if path else None
-
-
-def edition_label(obj):
-    """How an object is told apart from its namesakes: “Forum Hall A · Wuzhen Convention Center · 2024”."""
-    parts = [str(obj)]
-    if isinstance(obj, Room):
-        parts.append(obj.venue.name)
-    edition = edition_of(obj)
-    if edition is not None:
-        parts.append(edition.slug)
-    return " · ".join(parts)
-
-
-def by_name(queryset):
-    """Alphabetical, namesakes of the latest edition first."""
-    model = queryset.model
-    names = [f.name for f in model._meta.fields]
-    name = "name" if "name" in names else "title" if "title" in names else "pk"
-    path = edition_path(model)
-    return queryset.order_by(name, *([f"-{path}__start_date"] if path else []), "pk")
-
-
-def parse_id(value):
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19:
-        return int(value)
-    return None
-
-
-def edition_from_param(value):
-    """The edition a query parameter names by its number, or None."""
-    number = parse_id(value)
-    return Edition.objects.filter(pk=number).first() if number is not None else None
 
 
 # -- lists -----------------------------------------------------------------------------------------
@@ -185,139 +118,6 @@ class EditionScopedFilter(admin.RelatedFieldListFilter):
         if edition is not None:
             return [(obj.pk, str(obj)) for obj in by_name(queryset.filter(**{path: edition}))]
         return [(obj.pk, edition_label(obj)) for obj in by_name(queryset.select_related(path))]
-
-
-# -- forms -----------------------------------------------------------------------------------------
-
-
-def _from_another_edition(field, value):
-    """The error naming a choice of another edition, or None when the choice is something else."""
-    model = field.queryset.model
-    try:
-        stray = model._default_manager.filter(**{field.to_field_name or "pk": value}).first()
-    except (ValueError, TypeError, ValidationError):
-        return None
-    if stray is None or getattr(field, "edition", None) in (None, edition_of(stray)):
-        return None
-    return ValidationError(
-        _("%(label)s “%(name)s” belongs to another edition.")
-        % {"label": capfirst(model._meta.verbose_name), "name": stray},
-        code="invalid_choice",
-    )
-
-
-class EditionChoiceField(forms.ModelChoiceField):
-    """Says which choice is of another edition, rather than “Select a valid choice”."""
-
-    def to_python(self, value):
-        try:
-            return super().to_python(value)
-        except ValidationError as error:
-            if error.code != "invalid_choice":
-                raise
-            raise _from_another_edition(self, value) or error from None
-
-
-class EditionMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
-        try:
-            return super()._check_values(value)
-        except ValidationError as error:
-            if error.code != "invalid_choice":
-                raise
-            raise _from_another_edition(self, error.params["value"]) or error from None
-
-
-class EditionAutocompleteMixin:
-    """An autocomplete that asks only for one edition's objects, and can follow the form's edition select."""
-
-    edition = None
-    follows = None
-
-    def get_url(self):
-        url = super().get_url()
-        return f"{url}?{urlencode({'edition': self.edition.pk})}" if self.edition is not None else url
-
-    def build_attrs(self, base_attrs, extra_attrs=None):
-        attrs = super().build_attrs(base_attrs, extra_attrs=extra_attrs)
-        attrs["data-edition-scoped"] = self.edition.pk if self.edition is not None else ""
-        if self.follows:
-            attrs["data-edition-follows"] = f"id_{self.follows}"
-        return attrs
-
-    @property
-    def media(self):
-        # One list, so that the script comes after the admin's autocomplete script it builds on.
-        media = super().media
-        return forms.Media(js=[*media._js, "js/admin-edition-scope.js"], css=media._css)
-
-
-class EditionAutocompleteSelect(EditionAutocompleteMixin, AutocompleteSelect):
-    pass
-
-
-class EditionAutocompleteSelectMultiple(EditionAutocompleteMixin, AutocompleteSelectMultiple):
-    pass
-
-
-def _edition_widget(widget, edition, follows):
-    wrapper = widget if isinstance(widget, RelatedFieldWidgetWrapper) else None
-    inner = wrapper.widget if wrapper else widget
-    if not isinstance(inner, AutocompleteMixin):
-        return widget
-    if not isinstance(inner, EditionAutocompleteMixin):
-        kind = EditionAutocompleteSelectMultiple if inner.allow_multiple_selected else EditionAutocompleteSelect
-        scoped = kind(inner.field, inner.admin_site, attrs=inner.attrs, choices=inner.choices, using=inner.db)
-        scoped.is_required = inner.is_required
-        inner = scoped
-    inner.edition, inner.follows = edition, follows
-    if wrapper is None:
-        return inner
-    wrapper.widget, wrapper.attrs = inner, inner.attrs
-    return wrapper
-
-
-def limit_to_edition(field, edition, *, follows=None):
-    """Offer only `edition`'s objects in a choice field (a select or an admin autocomplete), each labelled
-    so that namesakes are told apart, and refuse another edition's with a message that names it.
-
-    `follows`: the name of the form's edition field, when the organiser may still change it (a new
-    object): the autocomplete then asks for the edition chosen there.
-    """
-    if not isinstance(field, forms.ModelChoiceField):
-        return field
-    path = edition_path(field.queryset.model)
-    if path is None:
-        return field
-    field.edition = edition
-    field.widget = _edition_widget(field.widget, edition, follows)
-    field.queryset = field.queryset.filter(**{path: edition}).select_related(path)
-    field.label_from_instance = edition_label
-    field.error_messages = {
-        **field.error_messages,
-        "invalid_choice": _("Choose one of this edition’s: that one belongs to another edition or no longer exists."),
-    }
-    return field
-
-
-def limit_form_to_edition(form_class, edition, *, follows=None):
-    for field in form_class.base_fields.values():
-        limit_to_edition(field, edition, follows=follows)
-    return form_class
-
-
-class EditionChoiceFieldsMixin:
-    """For a ModelAdmin or an inline: choices of edition-bound objects name the stray one when refused."""
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if edition_path(db_field.related_model):
-            kwargs.setdefault("form_class", EditionChoiceField)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if edition_path(db_field.related_model):
-            kwargs.setdefault("form_class", EditionMultipleChoiceField)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 # -- the admin -------------------------------------------------------------------------------------
