@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Case, When
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -14,6 +16,8 @@ from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
 from attendees import services as seat_services
+from attendees.enums import ACTIVE_STATUSES
+from attendees.models import SessionChoice
 from attendees.seat_notices import seat_change_notices
 
 from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter, listed_edition
@@ -246,12 +250,48 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
         message = ngettext("%(count)d session returned to draft.", "%(count)d sessions returned to draft.", count)
         self._done(request, message % {"count": count})
 
-    @admin.action(description=_("Cancel selected sessions"), permissions=["change"])
+    @admin.action(description=_("Cancel selected sessions…"), permissions=["change"])
     def cancel(self, request, queryset):
-        count = services.sessions_set_status(sessions=queryset, status=SessionStatus.CANCELLED)
-        self._done(
-            request, ngettext("%(count)d session cancelled.", "%(count)d sessions cancelled.", count) % {"count": count}
+        """Asks first: cancelling frees every seat and waiting-list place and emails each delegate."""
+        chosen = list(queryset.exclude(status=SessionStatus.CANCELLED).order_by("start", "title"))
+        ids = [session.pk for session in chosen]
+        seats, waiting = seat_services.seats_taken(ids), seat_services.waitlist_counts(ids)
+        # Each delegate is emailed once, however many of the chosen sessions they hold a place in.
+        delegates = (
+            SessionChoice.objects.filter(session_id__in=ids, registration__status__in=ACTIVE_STATUSES)
+            .values("registration_id")
+            .distinct()
+            .count()
         )
+        if "apply" not in request.POST:
+            return TemplateResponse(
+                request,
+                "admin/agenda/session/cancel_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Cancel sessions"),
+                    "subtitle": None,
+                    "opts": self.opts,
+                    "rows": [(session, seats[session.pk], waiting.get(session.pk, 0)) for session in chosen],
+                    "already": queryset.filter(status=SessionStatus.CANCELLED).count(),
+                    "delegates": delegates,
+                    "select_across": request.POST.get("select_across") == "1",
+                    "selected_ids": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "form_url": request.get_full_path(),
+                },
+            )
+        count = services.sessions_set_status(sessions=chosen, status=SessionStatus.CANCELLED)
+        message = (
+            ngettext("%(count)d session cancelled.", "%(count)d sessions cancelled.", count)
+            + " "
+            + ngettext(
+                "%(delegates)d delegate lost their place and is emailed.",
+                "%(delegates)d delegates lost their places and are emailed.",
+                delegates,
+            )
+        )
+        self._done(request, message % {"count": count, "delegates": delegates})
 
     @admin.action(description=_("Duplicate selected sessions as drafts"), permissions=["add"])
     def duplicate(self, request, queryset):

@@ -169,7 +169,8 @@ def test_bulk_actions_publish_cancel_and_unpublish(organiser_client):
     ids = [s.pk for s in sessions]
 
     for action, expected in [("publish", "published"), ("cancel", "cancelled"), ("unpublish", "draft")]:
-        response = organiser_client.post(CHANGELIST, {"action": action, "_selected_action": ids[:2]}, follow=True)
+        data = {"action": action, "_selected_action": ids[:2], **({"apply": "yes"} if action == "cancel" else {})}
+        response = organiser_client.post(CHANGELIST, data, follow=True)
         assert response.status_code == 200
         assert sorted(Session.objects.filter(pk__in=ids).values_list("status", flat=True)) == sorted(
             [expected, expected, "draft"]

@@ -325,3 +325,35 @@ def test_cancelling_a_forum_in_the_admin_form_tells_its_delegates(
     assert response.status_code == 200
     assert SessionChoice.objects.filter(session=forum).count() == 0
     assert sorted(sent(SESSION_CANCELLED)) == [[f"delegate{n}@example.org"] for n in range(3)]
+
+
+def test_cancelling_in_the_admin_asks_first_with_the_places_at_stake(
+    organiser_client, edition, forum, django_capture_on_commit_callbacks
+):
+    afternoon = SessionFactory(
+        edition=edition,
+        kind=SessionKind.SUB_FORUM,
+        title="Data Forum",
+        registration_required=True,
+        start=forum.end + dt.timedelta(hours=1),
+        end=forum.end + dt.timedelta(hours=2),
+    )
+    register(edition, range(3), forum, afternoon)  # two seated in the forum, one waiting; all three in the afternoon
+    changelist = reverse("admin:agenda_session_changelist") + f"?edition__id__exact={edition.pk}"
+    chosen = {"action": "cancel", "_selected_action": [forum.pk, afternoon.pk]}
+
+    asked = organiser_client.post(changelist, chosen)
+
+    html = asked.content.decode()
+    assert "3 delegates hold seats or waiting-list places in these sessions" in html
+    assert "<tr><td>Cyberspace Forum</td><td>2</td><td>1</td></tr>" in html
+    assert "<tr><td>Data Forum</td><td>3</td><td>0</td></tr>" in html
+    assert set(Session.objects.filter(pk__in=[forum.pk, afternoon.pk]).values_list("status", flat=True)) == {
+        SessionStatus.PUBLISHED
+    }
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = organiser_client.post(changelist, {**chosen, "apply": "yes"}, follow=True)
+
+    assert "2 sessions cancelled. 3 delegates lost their places and are emailed." in done.content.decode()
+    assert sorted(message.to[0] for message in mail.outbox) == [f"delegate{n}@example.org" for n in range(3)]
