@@ -217,6 +217,7 @@ def _log_entries(edition, user):
         return []
     entries = (
         LogEntry.objects.filter(about_edition)
+        .exclude(action_flag=CHANGE, change_message__in=["", "[]"])  # saved with nothing changed
         .select_related("user", "content_type")
         .order_by("-action_time", "-pk")[:CHANGES_SHOWN]
     )

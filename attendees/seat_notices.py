@@ -5,18 +5,23 @@ from collections import Counter
 from django.contrib import messages
 from django.utils.translation import ngettext
 
+NAMES_SHOWN = 10  # beyond this: “and 12 more”
+
 
 def seat_change_notices(changes):
     """(message level, text) pairs for a `SeatChanges`, sessions in the order they were settled."""
     notices = []
-    promoted = Counter(choice.session for choice in changes.promoted)
-    for session, count in promoted.items():
+    promoted = {}
+    for choice in changes.promoted:
+        promoted.setdefault(choice.session, []).append(choice.registration.name)
+    for session, names in promoted.items():
+        count = len(names)
         message = ngettext(
-            "%(count)d delegate moved from the waiting list of “%(session)s” to a seat, and is emailed.",
-            "%(count)d delegates moved from the waiting list of “%(session)s” to seats, and are emailed.",
+            "%(count)d delegate moved from the waiting list of “%(session)s” to a seat, and is emailed: %(names)s.",
+            "%(count)d delegates moved from the waiting list of “%(session)s” to seats, and are emailed: %(names)s.",
             count,
         )
-        notices.append((messages.SUCCESS, message % {"count": count, "session": session.title}))
+        notices.append((messages.SUCCESS, message % {"count": count, "session": session.title, "names": _names(names)}))
     released = Counter(session for lost in changes.released.values() for session in lost)
     for session, count in released.items():
         message = ngettext(
@@ -46,3 +51,11 @@ def seat_change_notices(changes):
             )
         )
     return notices
+
+
+def _names(names):
+    shown = ", ".join(names[:NAMES_SHOWN])
+    more = len(names) - NAMES_SHOWN
+    if more > 0:
+        shown += " " + ngettext("and %(count)d more", "and %(count)d more", more) % {"count": more}
+    return shown

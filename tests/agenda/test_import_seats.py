@@ -65,7 +65,10 @@ def test_a_raised_capacity_in_a_file_promotes_the_first_waiting_on_confirming_an
     before = places(forum)
     preview = upload(organiser_client, "session", forum_file(forum, capacity=3))
 
-    assert "On confirming: 1 delegate moved from the waiting list of “AI Forum” to a seat" in page_text(preview)
+    assert (
+        "On confirming: 1 delegate moved from the waiting list of “AI Forum” to a seat, and is emailed: Delegate 2."
+        in (page_text(preview))
+    )
     assert places(forum) == before  # the preview changes nothing
     with django_capture_on_commit_callbacks(execute=True):
         done = confirm(organiser_client, "session", preview)
@@ -74,7 +77,9 @@ def test_a_raised_capacity_in_a_file_promotes_the_first_waiting_on_confirming_an
     assert [status for _email, status in places(forum)] == [ChoiceStatus.SEAT] * 3 + [ChoiceStatus.WAITLIST]
     assert dict(places(forum))[first_waiting] == ChoiceStatus.SEAT
     assert [message.to for message in mail.outbox] == [[first_waiting]]
-    assert "1 delegate moved from the waiting list of “AI Forum” to a seat, and is emailed." in page_text(done)
+    assert "1 delegate moved from the waiting list of “AI Forum” to a seat, and is emailed: Delegate 2." in page_text(
+        done
+    )
 
 
 def test_a_lowered_capacity_in_a_file_keeps_every_seat_and_warns(organiser_client, forum):

@@ -247,6 +247,16 @@ def test_recent_changes_include_sessions_published_or_cancelled_in_bulk(organise
     assert "Set for several sessions at once." in organiser_client.get(HOME).content.decode()
 
 
+def test_a_save_that_changed_nothing_is_not_a_recent_change(organiser_client, organiser, edition):
+    session = SessionFactory(edition=edition, title="AI governance")
+    log_change(organiser, session, message="[]")  # the admin logs "No fields changed." so
+    log_change(organiser, session, message='[{"changed": {"fields": ["Capacity"]}}]')
+
+    changes = dashboard_of(organiser_client.get(HOME)).changes
+
+    assert [(change.label, change.detail) for change in changes] == [("AI governance", "Changed Capacity.")]
+
+
 def test_recent_changes_are_limited(organiser_client, organiser, edition):
     session = SessionFactory(edition=edition)
     for _ in range(CHANGES_SHOWN + 3):
