@@ -1,8 +1,9 @@
 """The imports and exports of sessions, people, organisations and exhibits."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields
 
 from agenda.enums import ExhibitCategory, OrganisationKind, SessionKind, SessionLanguage, SessionStatus
@@ -21,6 +22,7 @@ from agenda.imports.widgets import (
     YesNoWidget,
 )
 from agenda.models import Exhibit, Organisation, Person, Session
+from agenda.selectors import clashing_sessions
 from attendees.seat_notices import seat_change_notices
 from attendees.services import session_seats_changed
 
@@ -228,12 +230,37 @@ class SessionResource(ProgrammeResource):
         if result.has_errors() or result.has_validation_errors():
             return
         updated = [row.object_id for row in result.rows if row.is_update() and row.object_id]
-        if not updated:
-            return
-        result.seat_notices = seat_change_notices(session_seats_changed(session_ids=updated))
+        if updated:
+            result.seat_notices = seat_change_notices(session_seats_changed(session_ids=updated))
+        imported = [row.object_id for row in result.rows if (row.is_update() or row.is_new()) and row.object_id]
+        clash = self.clash_notice(imported)
+        if clash:
+            result.seat_notices.append((messages.WARNING, clash))
         if self._dry_run:
             for _level, text in result.seat_notices:
                 result.notes.append(_("On confirming: %(notice)s") % {"notice": text})
+
+    @staticmethod
+    def clash_notice(session_ids):
+        """Which of these sessions share a room or a speaker with another at the same time, as the form would warn."""
+        if not session_ids:
+            return None
+        editions = Session.objects.filter(pk__in=session_ids).values("edition_id")
+        clashes = clashing_sessions(Session.objects.filter(edition_id__in=editions))
+        titles = list(
+            Session.objects.filter(pk__in=clashes.any & set(session_ids))
+            .order_by("start")
+            .values_list("title", flat=True)
+        )
+        if not titles:
+            return None
+        return ngettext(
+            "%(count)d session of this file shares a room or a speaker with another at the same time: %(titles)s. "
+            "The session list's “Clashes” filter shows them.",
+            "%(count)d sessions of this file share a room or a speaker with another at the same time: %(titles)s. "
+            "The session list's “Clashes” filter shows them.",
+            len(titles),
+        ) % {"count": len(titles), "titles": ", ".join(f"“{title}”" for title in titles)}
 
     def filter_export(self, queryset, **kwargs):
         return self.with_links(super().filter_export(queryset, **kwargs))

@@ -22,7 +22,7 @@ from agenda.enums import (
     SessionStatus,
     SpeakerRole,
 )
-from agenda.models import Exhibit, Person, Session
+from agenda.models import Exhibit, Person, Room, Session
 from tests.factories import (
     EditionFactory,
     ExpoFactory,
@@ -30,6 +30,7 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
+    SessionFactory,
     TopicFactory,
     VenueFactory,
 )
@@ -516,3 +517,30 @@ def test_the_import_page_links_the_template_and_lists_the_valid_codes(organiser_
     if admin_name == "session":
         assert "start | minutes | title | speakers" in text
         assert "write the venue’s slug in venue" in text
+
+
+# Clashes the file makes ------------------------------------------------------------------------------------
+
+
+def test_a_file_that_books_a_room_twice_says_so_before_and_after_confirming(organiser_client, edition):
+    SessionFactory(
+        edition=edition,
+        title="Existing forum",
+        room=Room.objects.get(slug="forum-hall-a"),
+        start=dt.datetime(2024, 11, 20, 10, 0, tzinfo=edition.zone),
+        end=dt.datetime(2024, 11, 20, 12, 0, tzinfo=edition.zone),
+    )
+    rows = session_rows(good(slug="clashing", title="New forum"), good(slug="elsewhere", room="forum-hall-b"))
+
+    preview = upload(organiser_client, "session", rows)
+    done = confirm(organiser_client, "session", preview)
+
+    notice = "1 session of this file shares a room or a speaker with another at the same time: “New forum”."
+    assert f"On confirming: {notice}" in page_text(preview)
+    assert notice in page_text(done)
+
+
+def test_a_file_without_clashes_says_nothing_of_them(organiser_client, edition):
+    preview = upload(organiser_client, "session", session_rows(good(slug="alone")))
+
+    assert "shares a room" not in page_text(preview)
