@@ -7,6 +7,7 @@ import io
 import pytest
 
 from agenda.models import Session
+from tests.e2e.conftest import PHONE
 from tests.factories import EditionFactory, PersonFactory, RoomFactory, VenueFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -84,3 +85,12 @@ def test_organiser_fixes_the_rows_the_preview_points_at_and_imports(admin_page, 
     upload(page, sessions_file(tmp_path, "fixed-again.csv", fixed))
     expect(page.locator(".import-nothing")).to_contain_text("Nothing to change: all 3 rows match what is saved.")
     expect(page.get_by_role("button", name="Confirm import")).to_have_count(0)
+
+    # On a phone, each row's problems are read in full without scrolling sideways.
+    page.set_viewport_size(PHONE)
+    upload(page, sessions_file(tmp_path, "with-mistakes-again.csv", mistakes))
+    problems = page.locator("tr#row-3 .row-problems")
+    expect(problems).to_contain_text("Did you mean “forum-hall-a”?")
+    page.screenshot(path=str(tmp_path / "import-preview-phone.png"), full_page=True)
+    box = problems.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
