@@ -139,6 +139,13 @@ class EditionScopedAdmin(EditionChoiceFieldsMixin):
         return f"{self.edition_lookup}__id__exact"
 
     # -- the list ------------------------------------------------------------------------------
+    def get_list_display(self, request):
+        # A list of one edition does not repeat that edition on every row: its title names it once.
+        columns = super().get_list_display(request)
+        if listed_edition(request, self) is not None:
+            columns = [column for column in columns if column not in ("edition", "edition_label")]
+        return columns
+
     def changelist_view(self, request, extra_context=None):
         lists_editions = request.method == "GET" and IS_POPUP_VAR not in request.GET and TO_FIELD_VAR not in request.GET
         if lists_editions and self.has_view_or_change_permission(request):

@@ -497,3 +497,15 @@ def test_the_ceremony_autocomplete_searches_one_editions_sessions_by_title(organ
     )
 
     assert found == ["Awards ceremony · 2023", "Awards of the Internet competition · 2023"]
+
+
+def test_a_list_of_one_edition_leaves_out_the_edition_column_and_all_editions_show_it(organiser_client):
+    current = EditionFactory(name="2031 Wuzhen Summit", is_current=True)
+    SessionFactory(edition=current, title="AI forum")
+    changelist = reverse("admin:agenda_session_changelist")
+
+    one = organiser_client.get(changelist, follow=True)
+    every = organiser_client.get(changelist, {"edition__id__exact": "all"}, follow=True)
+
+    assert "column-edition_label" not in one.content.decode()
+    assert "column-edition_label" in every.content.decode()
