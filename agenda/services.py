@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agenda.enums import SessionStatus
-from agenda.images import delete_files, make_renditions, normalise_image
+from agenda.images import PictureFiles, picture_store
 from agenda.models import Edition, ExhibitPicture, Session, SessionItem, SessionOrganiser, SessionSpeaker
 from attendees.services import session_seats_changed
 
@@ -96,27 +96,19 @@ def session_duplicate(*, session: Session) -> Session:
     return copy
 
 
-@transaction.atomic
+# Where an exhibit picture's files live; the same service stores people's photos and organisations' logos.
+EXHIBIT_PICTURE_FILES = PictureFiles(
+    image="image",
+    width="width",
+    height="height",
+    renditions={"thumb": ("thumbnail", "thumbnail_width"), "large": ("large", "large_width")},
+)
+
+
 def exhibit_picture_store(*, picture: ExhibitPicture, upload) -> ExhibitPicture:
     """Save a new or replaced exhibit picture: upright, without camera data, with its renditions.
 
     The renditions are made once here, so pages never resize on request; the files a replaced
     picture leaves behind are removed once the change is committed.
     """
-    old_names = []
-    if picture.pk:
-        stored = ExhibitPicture.objects.filter(pk=picture.pk).values_list("image", "thumbnail", "large").first()
-        old_names = [name for name in stored or () if name]
-    normalised = normalise_image(upload)
-    picture.image.save(normalised.name, normalised, save=False)
-    renditions = make_renditions(picture.image)
-    picture.thumbnail.save(renditions["thumb"].name, renditions["thumb"], save=False)
-    picture.thumbnail_width = renditions["thumb"].width
-    picture.large.save(renditions["large"].name, renditions["large"], save=False)
-    picture.large_width = renditions["large"].width
-    picture.full_clean()
-    picture.save()
-    kept = set(picture.file_names)
-    storage = picture.image.storage
-    transaction.on_commit(lambda: delete_files(storage, [name for name in old_names if name not in kept]))
-    return picture
+    return picture_store(instance=picture, upload=upload, files=EXHIBIT_PICTURE_FILES)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from agenda.enums import OrganisationKind
-from agenda.images import validate_image_upload
+from agenda.images import FreshName, validate_image_upload
 from agenda.validators import validate_hex_colour, validate_same_edition
 
 
@@ -36,7 +36,22 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True, validators=[validate_image_upload])
+    # Stored through agenda.images.picture_store: normalised, with renditions like an exhibit picture's.
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=FreshName("organisations"),
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP. Stripped of camera data when saved."),
+    )
+    logo_width = models.PositiveIntegerField(_("logo width"), editable=False, default=0)
+    logo_height = models.PositiveIntegerField(_("logo height"), editable=False, default=0)
+    logo_thumbnail = models.ImageField(
+        _("logo thumbnail"), upload_to="organisations/renditions/", blank=True, editable=False
+    )
+    logo_thumbnail_width = models.PositiveIntegerField(_("logo thumbnail width"), editable=False, default=0)
+    logo_large = models.ImageField(_("large logo"), upload_to="organisations/renditions/", blank=True, editable=False)
+    logo_large_width = models.PositiveIntegerField(_("large logo width"), editable=False, default=0)
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
     )
@@ -68,7 +83,22 @@ class Person(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True, validators=[validate_image_upload])
+    # Stored through agenda.images.picture_store: upright, normalised, with renditions like an exhibit picture's.
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=FreshName("people"),
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP. Rotated upright and stripped of camera data when saved."),
+    )
+    photo_width = models.PositiveIntegerField(_("photo width"), editable=False, default=0)
+    photo_height = models.PositiveIntegerField(_("photo height"), editable=False, default=0)
+    photo_thumbnail = models.ImageField(
+        _("photo thumbnail"), upload_to="people/renditions/", blank=True, editable=False
+    )
+    photo_thumbnail_width = models.PositiveIntegerField(_("photo thumbnail width"), editable=False, default=0)
+    photo_large = models.ImageField(_("large photo"), upload_to="people/renditions/", blank=True, editable=False)
+    photo_large_width = models.PositiveIntegerField(_("large photo width"), editable=False, default=0)
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
     )

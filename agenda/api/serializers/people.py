@@ -1,0 +1,68 @@
+"""Speakers and organisations."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from agenda.enums import OrganisationKind, OrganiserRole
+from agenda.models import Organisation, Person, SessionOrganiser
+
+from .fields import CountryCodeField, EnumField, OptionalUrlField, OrganisationRefSerializer, absolute_url
+
+# Speakers
+
+
+class SpeakerSerializer(serializers.ModelSerializer):
+    organisation = OrganisationRefSerializer(read_only=True, allow_null=True)
+    country = CountryCodeField()
+    photo = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
+    sessions = serializers.SerializerMethodField(help_text=_("Slugs of the sessions the person speaks in, by time."))
+    url = serializers.SerializerMethodField(help_text=_("The speaker's public page."))
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "title", "organisation", "country", "bio", "photo", "sessions", "url"]
+        read_only_fields = fields
+
+    def get_sessions(self, person) -> list[str]:
+        sessions = {link.session.slug: link.session for link in person.public_speaker_links}
+        sessions.update((item.session.slug, item.session) for item in person.public_items)
+        return [session.slug for session in sorted(sessions.values(), key=lambda s: (s.start, s.slug))]
+
+    def get_url(self, person) -> str:
+        return absolute_url(self.context, "agenda:speaker_detail", self.context["edition"].slug, person.slug)
+
+
+# Organisations
+
+
+class OrganisationSessionSerializer(serializers.ModelSerializer):
+    slug = serializers.SlugField(source="session.slug", read_only=True)
+    title = serializers.CharField(source="session.title", read_only=True)
+    role = EnumField(OrganiserRole)
+
+    class Meta:
+        model = SessionOrganiser
+        fields = ["slug", "title", "role"]
+        read_only_fields = fields
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    kind = EnumField(OrganisationKind)
+    country = CountryCodeField()
+    website = OptionalUrlField()
+    logo = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
+    sessions = OrganisationSessionSerializer(
+        source="public_organiser_links",
+        many=True,
+        read_only=True,
+        help_text=_("Sessions the organisation takes part in, by time, with its role."),
+    )
+    url = serializers.SerializerMethodField(help_text=_("The organisation's public page."))
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "kind", "country", "website", "logo", "sessions", "url"]
+        read_only_fields = fields
+
+    def get_url(self, organisation) -> str:
+        return absolute_url(self.context, "agenda:organisation_detail", self.context["edition"].slug, organisation.slug)
