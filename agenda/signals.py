@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from agenda import models
-from agenda.images import delete_files
+from agenda.images import PictureFiles, delete_files
 from agenda.middleware import ADMIN_ZONE_CACHE_KEY
 from agenda.services import all_programmes_changed, programme_changed
 
@@ -80,4 +80,13 @@ def bump_on_item_speakers(sender, instance, action, **kwargs):
 def remove_picture_files(sender, instance, **kwargs):
     # Storage hygiene: a deleted picture (also through a deleted exhibit or expo) leaves no files.
     names, storage = instance.file_names, instance.image.storage
+    transaction.on_commit(lambda: delete_files(storage, names))
+
+
+@receiver(post_delete, sender=models.Person)
+@receiver(post_delete, sender=models.Organisation)
+def remove_photo_or_logo_files(sender, instance, **kwargs):
+    # The same hygiene for a person's photo and an organisation's logo, with their renditions.
+    field = "photo" if sender is models.Person else "logo"
+    names, storage = PictureFiles.named(field).names(instance), getattr(instance, field).storage
     transaction.on_commit(lambda: delete_files(storage, names))

@@ -7,7 +7,7 @@ Every test stores files in a temporary MEDIA_ROOT and looks at the disk, not onl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from agenda.models import Person
+from agenda.models import Organisation, Person
 from tests.agenda.uploads import (
     camera_jpeg,
     decompression_bomb,
@@ -170,6 +170,23 @@ def test_clearing_a_photo_removes_its_files(
     person_with_photo.refresh_from_db()
     assert file_names(person_with_photo, "photo") == set()
     assert (person_with_photo.photo_width, person_with_photo.photo_thumbnail_width) == (0, 0)
+    assert files_in(media) == set()
+
+
+def test_deleting_a_person_or_an_organisation_removes_its_picture_files(
+    admin_client, edition, media, django_capture_on_commit_callbacks
+):
+    saved(post(admin_client, PERSON_ADD, person_data(edition, photo=small_jpeg()), django_capture_on_commit_callbacks))
+    logo = small_jpeg("logo.jpg")
+    saved(
+        post(admin_client, ORGANISATION_ADD, organisation_data(edition, logo=logo), django_capture_on_commit_callbacks)
+    )
+    assert len(files_in(media)) == 6
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Person.objects.get(slug="wang-ming").delete()
+        Organisation.objects.get(slug="robot-makers").delete()
+
     assert files_in(media) == set()
 
 
