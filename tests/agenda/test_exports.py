@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from agenda.models import Organisation, Person, Session
 from agenda.resources import OrganisationResource, PersonResource, SessionResource
@@ -142,3 +143,16 @@ def test_people_and_organisations_round_trip_through_export_and_import(organiser
 
     assert list(Organisation.objects.order_by("slug").values("slug", "name")) == organisations
     assert list(Person.objects.order_by("slug").values("slug", "name", "title", "bio", "organisation__slug")) == people
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_an_exported_file_is_named_after_what_it_holds(organiser_client, edition, file_format):
+    SessionFactory(edition=edition, title="Opening ceremony")
+    today = timezone.localdate().isoformat()
+
+    one = export(organiser_client, "session", SessionResource, file_format)
+    SessionFactory(edition=EditionFactory(slug="2023"), title="Earlier")
+    both = export(organiser_client, "session", SessionResource, file_format)
+
+    assert f'filename="sessions-2024-{today}.{file_format}"' in one["Content-Disposition"]
+    assert f'filename="sessions-all-editions-{today}.{file_format}"' in both["Content-Disposition"]
