@@ -10,7 +10,9 @@ registration desk and superusers); others get 403 before anything is looked up.
 """
 
 import datetime as dt
+import json
 
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -18,6 +20,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
+
+from agenda.services import BULK_STATUS_REASON
 
 EMPTY = "—"
 
@@ -50,6 +54,25 @@ class ReadableChanges(HistoricalRecordContextHelper):
         return value
 
 
+def _note_inline_changes(request, obj, entry):
+    """Put the related rows the admin form added, changed or deleted on the revision that form's save wrote."""
+    inline = [part for part in json.loads(entry.change_message or "[]") if "name" in next(iter(part.values()), {})]
+    revision = obj.revisions.order_by("-history_date", "-history_id").first()
+    if inline and revision is not None and revision.history_user_id == request.user.pk:
+        type(revision).objects.filter(pk=revision.pk).update(history_change_reason=json.dumps(inline))
+
+
+def readable_note(reason):
+    """A revision's note: the related rows a form changed, in the reader's language; or the reason as written."""
+    if not reason:
+        return ""
+    if reason == BULK_STATUS_REASON:
+        return _("Set for several sessions at once.")
+    if reason.startswith("["):
+        return LogEntry(change_message=reason).get_change_message()
+    return reason
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/history/object_history.html"
     object_history_list_template = "admin/history/object_history_list.html"
@@ -72,13 +95,26 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        records = list(historical_records)
+        for record in records:
+            record.note = readable_note(record.history_change_reason)
         # Every record but the page's oldest was compared with the one before it: say when that showed nothing
         # (a change to what the history leaves out, such as a registration's phone number or link).
-        records = list(historical_records)
         for record in records[:-1]:
-            record.nothing_kept_changed = record.history_type == "~" and not getattr(
-                record, "history_delta_changes", None
+            record.nothing_kept_changed = (
+                record.history_type == "~" and not getattr(record, "history_delta_changes", None) and not record.note
             )
+
+    # What the form's inlines changed (speakers, organisers, run-of-show …) is kept with the save's revision.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        _note_inline_changes(request, obj, entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        _note_inline_changes(request, obj, entry)
+        return entry
 
     def history_view(self, request, object_id, extra_context=None):
         if not self.has_view_or_change_permission(request):

@@ -22,11 +22,13 @@ from agenda.models import AwardProgramme, Exhibit, Honouree, Session
 from attendees import services as registration_services
 from attendees.enums import RegistrationStatus
 from attendees.models import Registration
+from tests.agenda.test_admin import session_form
 from tests.factories import (
     AwardProgrammeFactory,
     EditionFactory,
     ExhibitFactory,
     HonoureeFactory,
+    PersonFactory,
     SessionFactory,
 )
 from tests.factories.attendees import RegistrationFactory, delegate_data, open_registration
@@ -317,3 +319,39 @@ def test_the_admin_history_page_lists_the_recorded_changes(organiser_client, edi
 
     assert response.status_code == 200
     assert "Changes (before → after)" in response.content.decode()
+
+
+def test_speakers_and_run_of_show_changed_on_the_form_are_in_the_sessions_history(organiser_client, edition):
+    speaker = PersonFactory(edition=edition, name="Amara Okafor")
+    session = SessionFactory(
+        edition=edition,
+        title="Forum",
+        slug="forum",
+        start=dt.datetime(2031, 11, 20, 14, 0, tzinfo=SHANGHAI),
+        end=dt.datetime(2031, 11, 20, 17, 0, tzinfo=SHANGHAI),
+    )
+    change = reverse("admin:agenda_session_change", args=[session.pk])
+    data = session_form(
+        edition,
+        **{
+            "start_0": "2031-11-20",
+            "end_0": "2031-11-20",
+            "room": session.room_id,
+            "speaker_links-TOTAL_FORMS": "1",
+            "speaker_links-0-person": speaker.pk,
+            "speaker_links-0-role": "keynote",
+            "speaker_links-0-position": "0",
+            "items-TOTAL_FORMS": "1",
+            "items-0-start": "14:00",
+            "items-0-duration_minutes": "30",
+            "items-0-position": "0",
+            "items-0-title": "Opening remarks",
+        },
+    )
+
+    response = organiser_client.post(change, data)
+    assert response.status_code == 302, [f.errors for f in response.context["inline_admin_formsets"]]
+
+    text = organiser_client.get(reverse("admin:agenda_session_history", args=[session.pk])).content.decode()
+    assert "<td>Added speaker “Amara Okafor (Keynote)”. Added run-of-show item “Opening remarks”.</td>" in text
+    assert "No change to what the history keeps." not in text
