@@ -6,10 +6,11 @@ transaction (agenda/demo/writer.py): a malformed file changes nothing, and loadi
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 
-from agenda.demo.reader import read_demo_data
+from agenda.demo.reader import DATA_DIR, read_demo_data
 from agenda.demo.writer import DemoWriter
 from agenda.enums import SessionKind
 from agenda.models import (
@@ -42,13 +43,13 @@ class LoadedEdition:
     notes: list
 
 
-def demo_load(*, edition: str | None = None, pictures: bool = True) -> list[LoadedEdition]:
-    """Load every demo edition, or only the one with slug `edition`, in one transaction.
+def demo_load(*, edition: str | None = None, pictures: bool = True, data_dir: Path = DATA_DIR) -> list[LoadedEdition]:
+    """Load every demo edition, or only the one with slug `edition`, from the files in `data_dir`, in one transaction.
 
     Raises DemoDataError when a data file is malformed or refers to something it does not describe; then
     nothing is written.
     """
-    data = read_demo_data()
+    data = read_demo_data(data_dir)
     editions = [item for item in data.editions if edition in (None, item["slug"])]
     loaded = []
     with transaction.atomic():
@@ -70,7 +71,8 @@ def demo_load(*, edition: str | None = None, pictures: bool = True) -> list[Load
     return loaded
 
 
-def edition_summary(edition):
+def edition_summary(edition: Edition) -> str:
+    """What the edition holds, in one line: "2 venues, 7 rooms, ..., 0 honourees"."""
     sessions = Session.objects.filter(edition=edition)
     counts = {
         "venues": Venue.objects.filter(edition=edition).count(),
