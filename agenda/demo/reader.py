@@ -203,6 +203,7 @@ def edition_slugs(data_dir: Path = DATA_DIR) -> list[str]:
 
 
 def read_demo_data(data_dir: Path = DATA_DIR) -> DemoData:
+    """Every data file, read and checked; raises DemoDataError naming the file and key of the first problem."""
     values = {name.removesuffix(".yaml"): _read(data_dir / name, schema) for name, schema in FILES.items()}
     editions = []
     for slug in edition_slugs(data_dir):
