@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from PIL import Image
 
+from agenda.demo.pictures import draw_sample_picture, sample_alt_text, sample_picture_bytes
 from agenda.enums import ExhibitCategory, OrganisationKind, OrganiserRole, SessionKind
 from agenda.models import (
     AwardProgramme,
@@ -24,7 +25,6 @@ from agenda.models import (
     SessionOrganiser,
     SessionSpeaker,
 )
-from agenda.sample_pictures import draw_sample_picture, sample_alt_text, sample_picture_bytes
 from agenda.selectors import clashing_sessions
 from agenda.services import exhibit_picture_store
 from tests.factories.agenda import EditionFactory

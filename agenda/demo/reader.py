@@ -1,0 +1,270 @@
+"""Reads the demo data files in agenda/demo/data/ and checks their shape before anything is written.
+
+Every record is checked against the schema below: a key the loader does not know (a typo such as `titel`) or a
+missing required key stops the load with a message naming the file, the record and the key, rather than being
+ignored or failing halfway through. Dates and times are read as text ("14:30" stays "14:30", not the base-60
+number YAML 1.1 would make of it) and must be in ISO form.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CATALOGUES = ("venues", "topics", "organisations", "people")
+
+
+class DemoDataError(Exception):
+    """A data file cannot be read or does not have the expected shape."""
+
+
+# -- schema ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    description: str  # as said in messages: "expected <description>"
+    python_type: type
+    parse: Any = None  # raises ValueError when the text is not in the expected form
+
+
+@dataclass(frozen=True)
+class Maybe:
+    """An optional value that may also be written as null."""
+
+    kind: Any
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    required: dict
+    optional: dict = field(default_factory=dict)
+
+
+TEXT = Kind("text", str)
+NUMBER = Kind("a whole number", int)
+FLAG = Kind("true or false", bool)
+DATE = Kind('a date such as "2024-11-19"', str, dt.date.fromisoformat)
+TIME = Kind('a time such as "14:30"', str, dt.time.fromisoformat)
+MOMENT = Kind('a date and time such as "2024-09-01T00:00:00+08:00"', str, dt.datetime.fromisoformat)
+SLUGS = ListOf(TEXT)
+
+SUMMIT = Record("summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT})
+ROOM = Record("room", {"slug": TEXT, "name": TEXT}, {"floor": TEXT, "capacity": Maybe(NUMBER), "position": NUMBER})
+VENUE = Record("venue", {"slug": TEXT, "name": TEXT, "rooms": ListOf(ROOM)}, {"address": TEXT})
+TOPIC = Record("topic", {"slug": TEXT, "name": TEXT, "colour": TEXT})
+ORGANISATION = Record("organisation", {"slug": TEXT, "name": TEXT, "kind": TEXT}, {"country": TEXT, "website": TEXT})
+PERSON = Record(
+    "person",
+    {"slug": TEXT, "name": TEXT},
+    {"title": TEXT, "organisation": Maybe(TEXT), "country": TEXT, "bio": TEXT},
+)
+SPEAKER = Record("speaker", {"person": TEXT, "role": TEXT})
+ORGANISER = Record("organiser", {"organisation": TEXT, "role": TEXT})
+ITEM = Record(
+    "run-of-show item",
+    {"title": TEXT},
+    {"start": Maybe(TIME), "minutes": Maybe(NUMBER), "description": TEXT, "speakers": SLUGS},
+)
+SESSION = Record(
+    "session",
+    {"slug": TEXT, "kind": TEXT, "title": TEXT, "day": DATE, "start": TIME, "end": TIME},
+    {
+        "description": TEXT,
+        "topic": Maybe(TEXT),
+        "room": Maybe(TEXT),
+        "venue": Maybe(TEXT),
+        "language": TEXT,
+        "capacity": Maybe(NUMBER),
+        "registration_required": FLAG,
+        "is_sample": FLAG,
+        "speakers": ListOf(SPEAKER),
+        "organisers": ListOf(ORGANISER),
+        "items": ListOf(ITEM),
+    },
+)
+HALL = Record("hall", {"slug": TEXT, "name": TEXT})
+EXHIBIT = Record(
+    "exhibit",
+    {"slug": TEXT, "title": TEXT, "exhibitor": TEXT, "category": TEXT},
+    {
+        "hall": Maybe(TEXT),
+        "booth": TEXT,
+        "description": TEXT,
+        "featured": FLAG,
+        "is_sample": FLAG,
+        "pictures": NUMBER,
+    },
+)
+EXPO = Record(
+    "expo",
+    {"slug": TEXT, "name": TEXT},
+    {
+        "description": TEXT,
+        "venue": Maybe(TEXT),
+        "start_date": Maybe(DATE),
+        "end_date": Maybe(DATE),
+        "halls": ListOf(HALL),
+        "exhibits": ListOf(EXHIBIT),
+    },
+)
+AWARD_CATEGORY = Record("award category", {"slug": TEXT, "name": TEXT})
+HONOUREE = Record(
+    "honouree",
+    {},
+    {
+        "category": Maybe(TEXT),
+        "person": Maybe(TEXT),
+        "organisation": Maybe(TEXT),
+        "case_title": TEXT,
+        "citation": TEXT,
+    },
+)
+AWARD = Record(
+    "award programme",
+    {"slug": TEXT, "name": TEXT},
+    {
+        "description": TEXT,
+        "ceremony": Maybe(TEXT),
+        "categories": ListOf(AWARD_CATEGORY),
+        "honourees": ListOf(HONOUREE),
+    },
+)
+EDITION = Record(
+    "edition",
+    {
+        "slug": TEXT,
+        "year": NUMBER,
+        "ordinal": TEXT,
+        "name": TEXT,
+        "theme": TEXT,
+        "start_date": DATE,
+        "end_date": DATE,
+        "is_current": FLAG,
+        "description": TEXT,
+        "venues": SLUGS,
+        "topics": SLUGS,
+        "organisations": SLUGS,
+        "sample_organisations": SLUGS,
+        "people": SLUGS,
+        "sample_people": SLUGS,
+        "sessions": ListOf(SESSION),
+    },
+    {"registration_opens": Maybe(MOMENT), "expos": ListOf(EXPO), "awards": ListOf(AWARD)},
+)
+FILES = {
+    "summit.yaml": SUMMIT,
+    "venues.yaml": ListOf(VENUE),
+    "topics.yaml": ListOf(TOPIC),
+    "organisations.yaml": ListOf(ORGANISATION),
+    "people.yaml": ListOf(PERSON),
+}
+
+
+# -- reading ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """The summit, the catalogues (each thing described once) and the editions, in the order of their files."""
+
+    summit: dict
+    venues: list
+    topics: list
+    organisations: list
+    people: list
+    editions: list
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """`yaml.safe_load`, except that dates, times and base-60 numbers stay text and numbers are decimal."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith((":int", ":float", ":timestamp"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_YamlLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+
+
+def edition_slugs(data_dir: Path = DATA_DIR) -> list[str]:
+    """The editions the data describes: one file per edition, named after its slug, loaded in name order."""
+    return sorted(path.stem for path in (data_dir / "editions").glob("*.yaml"))
+
+
+def read_demo_data(data_dir: Path = DATA_DIR) -> DemoData:
+    """Every data file, read and checked; raises DemoDataError naming the file and key of the first problem."""
+    values = {name.removesuffix(".yaml"): _read(data_dir / name, schema) for name, schema in FILES.items()}
+    editions = []
+    for slug in edition_slugs(data_dir):
+        path = data_dir / "editions" / f"{slug}.yaml"
+        edition = _read(path, EDITION)
+        if edition["slug"] != slug:
+            raise DemoDataError(f"{_shown(path)}: the edition's slug “{edition['slug']}” must be the file's name.")
+        editions.append(edition)
+    return DemoData(editions=editions, **values)
+
+
+def _read(path: Path, schema) -> Any:
+    try:
+        with path.open(encoding="utf-8") as file:
+            value = yaml.load(file, Loader=_YamlLoader)  # noqa: S506 (a SafeLoader)
+    except OSError as error:
+        raise DemoDataError(f"{_shown(path)}: cannot be read ({error.strerror}).")
+    except yaml.YAMLError as error:
+        raise DemoDataError(f"{_shown(path)}: is not valid YAML: {error}")
+    _check(value, schema, where=_shown(path))
+    return value
+
+
+def _shown(path: Path) -> str:
+    project = DATA_DIR.parents[2]
+    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
+
+
+def _check(value, schema, *, where: str) -> None:
+    if isinstance(schema, Maybe):
+        if value is not None:
+            _check(value, schema.kind, where=where)
+    elif isinstance(schema, ListOf):
+        if not isinstance(value, list):
+            raise DemoDataError(f"{where}: expected a list, got {value!r}.")
+        for index, item in enumerate(value, start=1):
+            label = f" “{item['slug']}”" if isinstance(item, dict) and isinstance(item.get("slug"), str) else ""
+            _check(item, schema.item, where=f"{where}, item {index}{label}")
+    elif isinstance(schema, Record):
+        _check_record(value, schema, where=where)
+    elif not isinstance(value, schema.python_type) or (schema is NUMBER and isinstance(value, bool)):
+        hint = " (put it in quotes)" if schema.python_type is str and value is not None else ""
+        raise DemoDataError(f"{where}: expected {schema.description}, got {value!r}{hint}.")
+    elif schema.parse:
+        try:
+            schema.parse(value)
+        except ValueError:
+            raise DemoDataError(f"{where}: expected {schema.description}, got {value!r}.")
+
+
+def _check_record(value, record: Record, *, where: str) -> None:
+    if not isinstance(value, dict):
+        raise DemoDataError(f"{where}: expected a {record.name} (keys and values), got {value!r}.")
+    allowed = record.required | record.optional
+    for key in value:
+        if key not in allowed:
+            known = ", ".join(allowed)
+            raise DemoDataError(f"{where}: unknown key “{key}” in a {record.name} (known keys: {known}).")
+    for key in record.required:
+        if key not in value:
+            raise DemoDataError(f"{where}: missing required key “{key}” in a {record.name}.")
+    for key, kind in allowed.items():
+        if key in value:
+            _check(value[key], kind, where=f"{where}, {key}")

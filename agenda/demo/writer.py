@@ -1,0 +1,376 @@
+"""Writes the demo data (as read by agenda/demo/reader.py) to the database, one edition at a time.
+
+Every row is found by its natural key (slugs within an edition; (session, person, role) for speakers,
+(session, organisation, role) for organisers, (session, position) for run-of-show items, slugs within an
+expo or award programme for halls, exhibits and award categories, (programme, position) for honourees),
+validated with `full_clean()` and saved only when something differs, so writing the same data again changes
+nothing. Speakers, organisers and run-of-show items of a demo session, and the honourees of a demo award
+programme, are kept exactly as in the data: rows the data no longer lists are removed. Other rows (sessions,
+people, exhibits, ... that are not in the data) are left alone.
+
+Exhibits get sample pictures drawn by agenda/demo/pictures.py and stored like uploads (normalised, with
+renditions), only at the picture positions an exhibit does not have yet: a second run stores no file, and a
+picture an organiser put in place of a sample one is kept.
+"""
+
+import datetime as dt
+from collections import Counter
+
+from agenda.demo.pictures import add_sample_pictures
+from agenda.demo.reader import DemoData, DemoDataError
+from agenda.enums import SessionKind, SessionStatus
+from agenda.models import (
+    AwardCategory,
+    AwardProgramme,
+    Edition,
+    Exhibit,
+    Expo,
+    Hall,
+    Honouree,
+    Organisation,
+    Person,
+    Room,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+    Summit,
+    Topic,
+    Venue,
+)
+
+
+def _same(obj, name, value):
+    field = obj._meta.get_field(name)
+    if field.is_relation:
+        return getattr(obj, field.attname) == (value.pk if value is not None else None)
+    return field.value_from_object(obj) == value
+
+
+class DemoWriter:
+    """Writes the demo data; counts what it created, updated and removed."""
+
+    def __init__(self, data: DemoData, *, pictures=True):
+        self.data = data
+        self.stats = Counter()
+        self.notes = []
+        self.pictures = pictures
+
+    def upsert(self, model, lookup, values):
+        """Like `update_or_create`, but validated with full_clean() and saved only when a value differs."""
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean()
+            obj.save()
+            self.stats["created"] += 1
+            return obj
+        changed = [name for name, value in values.items() if not _same(obj, name, value)]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.full_clean()
+            obj.save()
+            self.stats["updated"] += 1
+        return obj
+
+    def prune(self, queryset):
+        deleted, _ = queryset.delete()
+        self.stats["removed"] += deleted
+
+    # -- editions --------------------------------------------------------------------------------------
+
+    def write_summit(self):
+        data = self.data.summit
+        return self.upsert(Summit, {"slug": data["slug"]}, {"name": data["name"], "short_name": data["short_name"]})
+
+    def write_edition(self, summit, data):
+        if data["is_current"]:
+            # Only one edition can be current: the demo's current edition takes over.
+            others = Edition.objects.filter(is_current=True).exclude(slug=data["slug"])
+            for slug in others.values_list("slug", flat=True):
+                self.notes.append(f"edition {slug} is no longer the current edition")
+            others.update(is_current=False)
+        edition = self.upsert(
+            Edition,
+            {"slug": data["slug"]},
+            {
+                "summit": summit,
+                "name": data["name"],
+                "year": data["year"],
+                "ordinal": data["ordinal"],
+                "theme": data["theme"],
+                "start_date": dt.date.fromisoformat(data["start_date"]),
+                "end_date": dt.date.fromisoformat(data["end_date"]),
+                "city": "Wuzhen",
+                "time_zone": "Asia/Shanghai",
+                "description": data["description"],
+                "is_published": True,
+                "is_current": data["is_current"],
+                "registration_opens_at": (
+                    dt.datetime.fromisoformat(data["registration_opens"]) if data.get("registration_opens") else None
+                ),
+            },
+        )
+        rooms = self.write_venues(edition, data)
+        topics = self.write_topics(edition, data)
+        organisations = self.write_organisations(edition, data)
+        people = self.write_people(edition, data, organisations)
+        sessions = {}
+        for session_data in data["sessions"]:
+            sessions[session_data["slug"]] = self.write_session(
+                edition, session_data, rooms=rooms, topics=topics, organisations=organisations, people=people
+            )
+        for position, expo_data in enumerate(data.get("expos", []), start=1):
+            self.write_expo(edition, expo_data, position=position, venues=rooms["venues"], organisations=organisations)
+        for position, award_data in enumerate(data.get("awards", []), start=1):
+            self.write_award(
+                edition,
+                award_data,
+                position=position,
+                sessions=sessions,
+                organisations=organisations,
+                people=people,
+            )
+        return edition
+
+    def write_venues(self, edition, data):
+        catalogue = {venue["slug"]: venue for venue in self.data.venues}
+        rooms = {"venues": {}, "rooms": {}}
+        for slug in data["venues"]:
+            venue_data = _pick(catalogue, slug, "venue", edition)
+            venue = self.upsert(
+                Venue,
+                {"edition": edition, "slug": slug},
+                {"name": venue_data["name"], "address": venue_data.get("address", "")},
+            )
+            rooms["venues"][slug] = venue
+            for room_data in venue_data["rooms"]:
+                rooms["rooms"][room_data["slug"]] = self.upsert(
+                    Room,
+                    {"venue": venue, "slug": room_data["slug"]},
+                    {
+                        "name": room_data["name"],
+                        "building": venue_data["name"],
+                        "floor": room_data.get("floor", ""),
+                        "capacity": room_data.get("capacity"),
+                        "position": room_data.get("position", 0),
+                    },
+                )
+        return rooms
+
+    def write_topics(self, edition, data):
+        catalogue = {topic["slug"]: topic for topic in self.data.topics}
+        topics = {}
+        for slug in data["topics"]:
+            topic_data = _pick(catalogue, slug, "topic", edition)
+            topics[slug] = self.upsert(
+                Topic, {"edition": edition, "slug": slug}, {"name": topic_data["name"], "colour": topic_data["colour"]}
+            )
+        return topics
+
+    def write_organisations(self, edition, data):
+        catalogue = {org["slug"]: org for org in self.data.organisations}
+        organisations = {}
+        wanted = [(slug, False) for slug in data["organisations"]]
+        wanted += [(slug, True) for slug in data["sample_organisations"]]
+        for slug, is_sample in wanted:
+            org_data = _pick(catalogue, slug, "organisation", edition)
+            organisations[slug] = self.upsert(
+                Organisation,
+                {"edition": edition, "slug": slug},
+                {
+                    "name": org_data["name"],
+                    "kind": org_data["kind"],
+                    "country": org_data.get("country", ""),
+                    "website": org_data.get("website", ""),
+                    "is_sample": is_sample,
+                },
+            )
+        return organisations
+
+    def write_people(self, edition, data, organisations):
+        catalogue = {person["slug"]: person for person in self.data.people}
+        people = {}
+        wanted = [(slug, False) for slug in data["people"]] + [(slug, True) for slug in data["sample_people"]]
+        for slug, is_sample in wanted:
+            person_data = _pick(catalogue, slug, "person", edition)
+            org_slug = person_data.get("organisation")
+            people[slug] = self.upsert(
+                Person,
+                {"edition": edition, "slug": slug},
+                {
+                    "name": person_data["name"],
+                    "title": person_data.get("title", ""),
+                    "organisation": _pick(organisations, org_slug, "organisation", edition) if org_slug else None,
+                    "country": person_data.get("country", ""),
+                    "bio": person_data.get("bio", ""),
+                    "is_sample": is_sample,
+                },
+            )
+        return people
+
+    # -- sessions --------------------------------------------------------------------------------------
+
+    def write_session(self, edition, data, *, rooms, topics, organisations, people):
+        day = dt.date.fromisoformat(data["day"])
+
+        def at(hhmm):
+            return dt.datetime.combine(day, dt.time.fromisoformat(hhmm), tzinfo=edition.zone)
+
+        kind = data["kind"]
+        is_sub_forum = kind == SessionKind.SUB_FORUM
+        session = self.upsert(
+            Session,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "kind": kind,
+                "title": data["title"],
+                "description": data.get("description", ""),
+                "topic": _pick(topics, data["topic"], "topic", edition) if data.get("topic") else None,
+                "room": _pick(rooms["rooms"], data["room"], "room", edition) if data.get("room") else None,
+                "venue": _pick(rooms["venues"], data["venue"], "venue", edition) if data.get("venue") else None,
+                "start": at(data["start"]),
+                "end": at(data["end"]),
+                "language": data.get("language", "en-zh"),
+                "status": SessionStatus.PUBLISHED,
+                "capacity": data.get("capacity"),
+                "registration_required": data.get("registration_required", is_sub_forum),
+                "is_sample": data.get("is_sample", True),
+            },
+        )
+
+        keep = []
+        for position, link in enumerate(data.get("speakers", []), start=1):
+            person = _pick(people, link["person"], "person", edition)
+            keep.append(
+                self.upsert(
+                    SessionSpeaker, {"session": session, "person": person, "role": link["role"]}, {"position": position}
+                ).pk
+            )
+        self.prune(session.speaker_links.exclude(pk__in=keep))
+
+        keep = []
+        for position, link in enumerate(data.get("organisers", []), start=1):
+            organisation = _pick(organisations, link["organisation"], "organisation", edition)
+            keep.append(
+                self.upsert(
+                    SessionOrganiser,
+                    {"session": session, "organisation": organisation, "role": link["role"]},
+                    {"position": position},
+                ).pk
+            )
+        self.prune(session.organiser_links.exclude(pk__in=keep))
+
+        items = data.get("items", [])
+        for position, item_data in enumerate(items, start=1):
+            created_before = self.stats["created"]
+            item = self.upsert(
+                SessionItem,
+                {"session": session, "position": position},
+                {
+                    "title": item_data["title"],
+                    "start": at(item_data["start"]) if item_data.get("start") else None,
+                    "duration_minutes": item_data.get("minutes"),
+                    "description": item_data.get("description", ""),
+                },
+            )
+            speakers = [_pick(people, slug, "person", edition) for slug in item_data.get("speakers", [])]
+            if {p.pk for p in item.speakers.all()} != {p.pk for p in speakers}:
+                item.speakers.set(speakers)
+                if self.stats["created"] == created_before:  # a new item's speakers are part of its creation
+                    self.stats["updated"] += 1
+        self.prune(session.items.exclude(position__in=range(1, len(items) + 1)))
+        return session
+
+    # -- expo ------------------------------------------------------------------------------------------
+
+    def write_expo(self, edition, data, *, position, venues, organisations):
+        expo = self.upsert(
+            Expo,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "venue": _pick(venues, data["venue"], "venue", edition) if data.get("venue") else None,
+                "start_date": dt.date.fromisoformat(data["start_date"]) if data.get("start_date") else None,
+                "end_date": dt.date.fromisoformat(data["end_date"]) if data.get("end_date") else None,
+                "position": position,
+            },
+        )
+        halls = {}
+        for hall_position, hall_data in enumerate(data.get("halls", []), start=1):
+            halls[hall_data["slug"]] = self.upsert(
+                Hall, {"expo": expo, "slug": hall_data["slug"]}, {"name": hall_data["name"], "position": hall_position}
+            )
+        for exhibit_position, exhibit_data in enumerate(data.get("exhibits", []), start=1):
+            hall_slug = exhibit_data.get("hall")
+            exhibit = self.upsert(
+                Exhibit,
+                {"expo": expo, "slug": exhibit_data["slug"]},
+                {
+                    "title": exhibit_data["title"],
+                    "exhibitor": _pick(organisations, exhibit_data["exhibitor"], "organisation", edition),
+                    "category": exhibit_data["category"],
+                    "hall": _pick(halls, hall_slug, "hall", edition) if hall_slug else None,
+                    "booth": exhibit_data.get("booth", ""),
+                    "description": exhibit_data.get("description", ""),
+                    "is_featured": exhibit_data.get("featured", False),
+                    "position": exhibit_position,
+                    "is_sample": exhibit_data.get("is_sample", True),
+                },
+            )
+            if self.pictures:
+                self.stats["created"] += add_sample_pictures(exhibit, count=exhibit_data.get("pictures", 1))
+        return expo
+
+    # -- awards ----------------------------------------------------------------------------------------
+
+    def write_award(self, edition, data, *, position, sessions, organisations, people):
+        ceremony = data.get("ceremony")
+        programme = self.upsert(
+            AwardProgramme,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "ceremony": _pick(sessions, ceremony, "session", edition) if ceremony else None,
+                "position": position,
+            },
+        )
+        categories = {}
+        for category_position, category_data in enumerate(data.get("categories", []), start=1):
+            categories[category_data["slug"]] = self.upsert(
+                AwardCategory,
+                {"programme": programme, "slug": category_data["slug"]},
+                {"name": category_data["name"], "position": category_position},
+            )
+        honourees = data.get("honourees", [])
+        for honouree_position, honouree_data in enumerate(honourees, start=1):
+            category, person, organisation = (
+                honouree_data.get("category"),
+                honouree_data.get("person"),
+                honouree_data.get("organisation"),
+            )
+            self.upsert(
+                Honouree,
+                {"programme": programme, "position": honouree_position},
+                {
+                    "category": _pick(categories, category, "award category", edition) if category else None,
+                    "person": _pick(people, person, "person", edition) if person else None,
+                    "organisation": _pick(organisations, organisation, "organisation", edition)
+                    if organisation
+                    else None,
+                    "case_title": honouree_data.get("case_title", ""),
+                    "citation": honouree_data.get("citation", ""),
+                },
+            )
+        self.prune(programme.honourees.exclude(position__in=range(1, len(honourees) + 1)))
+        return programme
+
+
+def _pick(mapping, slug, what, edition):
+    try:
+        return mapping[slug]
+    except KeyError:
+        raise DemoDataError(f"Demo data for edition {edition.slug} refers to an unknown {what} “{slug}”.")
