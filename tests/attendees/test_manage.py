@@ -10,6 +10,7 @@ from agenda.enums import SessionStatus
 from attendees import selectors, services, tokens
 from attendees.enums import ChoiceStatus, RegistrationStatus
 from attendees.models import Registration, SessionChoice
+from tests.attendees.conftest import delegate_with_sessions
 from tests.factories import EditionFactory, SessionFactory
 from tests.factories.attendees import RegistrationFactory, delegate_data, open_registration
 
@@ -347,3 +348,17 @@ def test_an_unknown_action_is_a_bad_request(client, register):
 
     assert client.post(manage_url(registration), {"action": "delete-everything"}).status_code == 400
     assert client.post(manage_url(registration), {}).status_code == 400
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_page_takes_as_many_queries_whatever_the_number_of_sessions_chosen(
+    client, edition, django_assert_num_queries, count
+):
+    registration = delegate_with_sessions(edition, count)
+    url = manage_url(registration)
+
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Waiting list: number 1 in line") == (count + 1) // 2

@@ -34,18 +34,6 @@ def forum(edition):
     )
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change and deliver the emails its transaction commits; the outbox holds only those."""
-
-    def committed(call, *args, **kwargs):
-        mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            return call(*args, **kwargs)
-
-    return committed
-
-
 def register(edition, numbers, *sessions):
     return [
         services.registration_create(edition=edition, data=delegate_data(n), session_ids=[s.pk for s in sessions])
