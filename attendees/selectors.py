@@ -14,6 +14,7 @@ from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session
 from attendees.enums import (
     ACTIVE_STATUSES,
+    BADGE_STATUSES,
     CATEGORY_COLOURS,
     ChoiceStatus,
     DelegateCategory,
@@ -235,9 +236,7 @@ def checked_in_counts(edition):
     if edition is None:
         return []
     rows = (
-        Registration.objects.filter(
-            edition=edition, status__in=[RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN]
-        )
+        Registration.objects.filter(edition=edition, status__in=BADGE_STATUSES)
         .values("category")
         .annotate(
             expected=Count("pk"),

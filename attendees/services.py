@@ -335,10 +335,11 @@ def registration_check_in(*, registration, by=None, edition=None):
         raise RegistrationError(
             _("Not checked in: this registration is “%(status)s”.") % {"status": registration.get_status_display()}
         )
+    old = registration.status
     registration.status = RegistrationStatus.CHECKED_IN
     registration.checked_in_at = timezone.now()
     registration.save(update_fields=["status", "checked_in_at", "updated_at"])
-    _record(registration, old=RegistrationStatus.APPROVED, new=RegistrationStatus.CHECKED_IN, by=by)
+    _record(registration, old=old, new=RegistrationStatus.CHECKED_IN, by=by)
     return registration
 
 
