@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -26,10 +25,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda.models import Edition
 from attendees import selectors, services
-from attendees.enums import RegistrationStatus
-from attendees.models import Registration
+from attendees.enums import RegistrationStatus, may_become
 from attendees.tokens import is_badge_code, normalise_badge_code, registration_from_badge_code
 
 RESULT_KEY = "attendees:checkin-result"
@@ -110,15 +107,7 @@ def _sees_email(user):
 
 def _search(request, edition, text):
     """The delegates the door finds for a text: by email too only for staff who may see email addresses."""
-    if _sees_email(request.user):
-        return selectors.search_registrations(edition, text, limit=SEARCH_LIMIT)
-    text = (text or "").strip()
-    if len(text) < 2 or edition is None:
-        return []
-    matches = Registration.objects.filter(edition=edition).filter(
-        Q(name__icontains=text) | Q(organisation__icontains=text)
-    )
-    return list(matches.select_related("edition").order_by("name", "pk")[:SEARCH_LIMIT])
+    return selectors.search_registrations(edition, text, limit=SEARCH_LIMIT, by_email=_sees_email(request.user))
 
 
 # -- the view ------------------------------------------------------------------------------------
@@ -141,7 +130,7 @@ def checkin(request):
     query = _clean(request.GET.get("q"))
     context = {
         "door_edition": edition,
-        "editions": list(Edition.objects.order_by("-start_date").only("pk", "name", "year")),
+        "editions": selectors.editions_to_choose(),
         "query": query,
         "matches": [_match(r) for r in _search(request, edition, query)] if query else [],
         "shows_email": _sees_email(request.user),
@@ -165,7 +154,7 @@ def _handle_post(request):
     if chosen or "registration" in request.POST:
         registration = None
         if _is_id(chosen):
-            registration = Registration.objects.filter(pk=int(chosen)).select_related("edition").first()
+            registration = selectors.registration_at_door(int(chosen))
         if registration is None:
             result = {"outcome": "unknown", "message": _("This registration does not exist (any more).")}
         else:
@@ -208,7 +197,7 @@ def _result_for_display(result):
         return None
     registration = None
     if result.get("registration"):
-        registration = Registration.objects.filter(pk=result["registration"]).select_related("edition").first()
+        registration = selectors.registration_at_door(result["registration"])
     outcome, message = result["outcome"], result.get("message", "")
     if registration is not None and outcome in ("ok", "already"):
         if registration.checked_in_at is None:  # undone meanwhile: say what is true now
@@ -246,6 +235,6 @@ def _match(registration):
         }
     return {
         "registration": registration,
-        "can_check_in": registration.status == RegistrationStatus.APPROVED,
+        "can_check_in": may_become(registration.status, RegistrationStatus.CHECKED_IN),
         "checked_in": checked_in,
     }

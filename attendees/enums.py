@@ -39,6 +39,28 @@ class RegistrationStatus(models.TextChoices):
 # Registrations that hold their seats: a seat is held from submission until rejection or cancellation.
 ACTIVE_STATUSES = [RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN]
 
+# Registrations whose delegate has a badge to show at the door.
+BADGE_STATUSES = [RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN]
+
+# Which status a registration may go to from which: the one table the services obey, and pages ask.
+STATUS_TRANSITIONS = {
+    RegistrationStatus.SUBMITTED: frozenset(
+        {RegistrationStatus.APPROVED, RegistrationStatus.REJECTED, RegistrationStatus.CANCELLED}
+    ),
+    RegistrationStatus.APPROVED: frozenset(
+        {RegistrationStatus.CHECKED_IN, RegistrationStatus.REJECTED, RegistrationStatus.CANCELLED}
+    ),
+    RegistrationStatus.CHECKED_IN: frozenset(),
+    RegistrationStatus.REJECTED: frozenset(),
+    # The delegate registers again with the same address: the same registration, submitted anew.
+    RegistrationStatus.CANCELLED: frozenset({RegistrationStatus.SUBMITTED}),
+}
+
+
+def may_become(old, new):
+    """Whether a registration that is `old` may change to `new` (STATUS_TRANSITIONS)."""
+    return new in STATUS_TRANSITIONS.get(old, frozenset())
+
 
 class ChoiceStatus(models.TextChoices):
     SEAT = "seat", _("Seat held")

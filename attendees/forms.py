@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from attendees import services
+from attendees import selectors
 from attendees.enums import ChoiceStatus
 from attendees.models import Registration
 from attendees.validators import validate_no_overlapping_sessions
@@ -50,7 +50,7 @@ class DelegateForm(forms.Form):
         self.registration = registration
         model_fields = forms.fields_for_model(Registration, fields=self.fields_from_model)
         sessions = SessionField(
-            queryset=services.registrable_sessions(edition=edition),
+            queryset=selectors.registrable_sessions(edition=edition),
             required=False,
             label=_("Sessions that need registration"),
         )
@@ -118,8 +118,8 @@ class DelegateForm(forms.Form):
         widgets = list(self["sessions"])
         sessions = [widget.data["value"].instance for widget in widgets]
         ids = [session.pk for session in sessions]
-        taken = services.seats_taken(ids)
-        waiting = services.waitlist_counts(ids)
+        taken = selectors.seats_taken(ids)
+        waiting = selectors.waitlist_counts(ids)
         mine = {}
         if self.registration is not None and self.registration.is_active:
             mine = {choice.session_id: choice for choice in self.registration.choices.all()}

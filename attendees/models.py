@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from attendees.enums import CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
+from attendees.enums import ACTIVE_STATUSES, CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
 from attendees.validators import validate_phone
 
 
@@ -123,7 +123,7 @@ class Registration(models.Model):
 
     @property
     def is_active(self):
-        return self.status in (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN)
+        return self.status in ACTIVE_STATUSES
 
 
 class SessionChoice(models.Model):

@@ -1,21 +1,27 @@
-"""Read-only views of registrations for organisers and door staff, each in a constant number of queries."""
+"""Every read of registrations and seats, for delegates, organisers and door staff, in fixed numbers of queries.
+
+The services (attendees.services) write; they count seats with the functions here, under their row locks.
+"""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session
-from attendees import services
 from attendees.enums import (
     ACTIVE_STATUSES,
+    BADGE_STATUSES,
     CATEGORY_COLOURS,
+    ChoiceStatus,
     DelegateCategory,
     RegistrationState,
     RegistrationStatus,
 )
-from attendees.models import Registration, SessionChoice
+from attendees.models import Registration, SessionChoice, StatusChange
 
 
 def default_edition():
@@ -31,6 +37,81 @@ def edition_from_param(value):
         if edition is not None:
             return edition
     return default_edition()
+
+
+def editions_to_choose():
+    """Every edition, the latest first, for the pickers of the door and the fill rates."""
+    return list(Edition.objects.order_by("-start_date").only("pk", "name", "year"))
+
+
+# -- registering --------------------------------------------------------------------------------
+
+
+def registration_window_problem(*, edition, now=None):
+    """Why registration is not possible right now, or None. Nobody registers for a summit that is over."""
+    now = now or timezone.now()
+    if edition.phase_at(now) == EditionPhase.PAST:
+        return _("This edition is over: registration has closed.")
+    if edition.registration_opens_at is None or now < edition.registration_opens_at:
+        return _("Registration is not open yet.")
+    if edition.registration_closes_at and now >= edition.registration_closes_at:
+        return _("Registration has closed.")
+    return None
+
+
+def registrable_sessions(*, edition):
+    """Sessions a delegate may choose when registering: published, and requiring registration."""
+    return (
+        Session.objects.filter(edition=edition, registration_required=True, status=SessionStatus.PUBLISHED)
+        .select_related("room", "edition")
+        .order_by("start", "title")
+    )
+
+
+def registrations_with_email(*, edition, email):
+    """The edition's registrations under this address, whatever its case (at most one: a unique constraint)."""
+    return Registration.objects.filter(edition=edition).annotate(e=Lower("email")).filter(e=email.strip().lower())
+
+
+def active_registration_count(*, edition):
+    """Registrations that count against the edition's cap on delegates."""
+    return Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
+
+
+# -- seats ----------------------------------------------------------------------------------------
+
+
+def _count_choices(session_ids, status):
+    rows = (
+        SessionChoice.objects.filter(
+            session_id__in=session_ids, status=status, registration__status__in=ACTIVE_STATUSES
+        )
+        .values("session_id")
+        .annotate(total=Count("pk"))
+    )
+    totals = {row["session_id"]: row["total"] for row in rows}
+    return {session_id: totals.get(session_id, 0) for session_id in session_ids}
+
+
+def seats_taken(session_ids):
+    """Seats held per session: by delegates whose registration is still active (one query)."""
+    return _count_choices(session_ids, ChoiceStatus.SEAT)
+
+
+def waitlist_counts(session_ids):
+    """Delegates waiting per session, counting active registrations only (one query)."""
+    return _count_choices(session_ids, ChoiceStatus.WAITLIST)
+
+
+def waiting_in_line(session):
+    """The session's waiting list, next in line first: the order in which seats are given."""
+    return (
+        SessionChoice.objects.filter(
+            session=session, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
+        )
+        .select_related("registration__edition", "session")
+        .order_by("created_at", "pk")
+    )
 
 
 @dataclass
@@ -68,8 +149,8 @@ def fill_rates(edition):
         .order_by("start", "title", "pk")
     )
     ids = [session.pk for session in sessions]
-    taken = services.seats_taken(ids)
-    waiting = services.waitlist_counts(ids)
+    taken = seats_taken(ids)
+    waiting = waitlist_counts(ids)
     return [
         FillRate(session=session, capacity=session.capacity, seats=taken[session.pk], waiting=waiting[session.pk])
         for session in sessions
@@ -89,14 +170,13 @@ def registration_state(*, edition, now=None):
     now = now or timezone.now()
     if edition.phase_at(now) == EditionPhase.PAST:
         return RegistrationState.PAST
-    if services.registration_window_problem(edition=edition, now=now):
+    if registration_window_problem(edition=edition, now=now):
         if edition.registration_opens_at is None or now < edition.registration_opens_at:
             return RegistrationState.NOT_YET
         return RegistrationState.CLOSED
-    if edition.registration_cap is not None:
-        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
-        if active >= edition.registration_cap:
-            return RegistrationState.FULL
+    cap = edition.registration_cap
+    if cap is not None and active_registration_count(edition=edition) >= cap:
+        return RegistrationState.FULL
     return RegistrationState.OPEN
 
 
@@ -118,8 +198,8 @@ class SessionRegistration:
 
 def session_seats(*, session):
     """Seats held and delegates waiting for one session (two queries)."""
-    taken = services.seats_taken([session.pk])
-    waiting = services.waitlist_counts([session.pk])
+    taken = seats_taken([session.pk])
+    waiting = waitlist_counts([session.pk])
     return FillRate(session=session, capacity=session.capacity, seats=taken[session.pk], waiting=waiting[session.pk])
 
 
@@ -156,9 +236,7 @@ def checked_in_counts(edition):
     if edition is None:
         return []
     rows = (
-        Registration.objects.filter(
-            edition=edition, status__in=[RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN]
-        )
+        Registration.objects.filter(edition=edition, status__in=BADGE_STATUSES)
         .values("category")
         .annotate(
             expected=Count("pk"),
@@ -201,12 +279,67 @@ def counts_as_json(edition, counts):
     }
 
 
-def search_registrations(edition, text, limit=20):
-    """Registrations of an edition whose name, email or organisation contains the text."""
+def search_registrations(edition, text, *, limit=20, by_email=True):
+    """Registrations of an edition whose name or organisation, or with `by_email` email, contains the text."""
     text = (text or "").strip()
     if len(text) < 2 or edition is None:
         return []
-    matches = Registration.objects.filter(edition=edition).filter(
-        Q(name__icontains=text) | Q(email__icontains=text) | Q(organisation__icontains=text)
-    )
+    found = Q(name__icontains=text) | Q(organisation__icontains=text)
+    if by_email:
+        found |= Q(email__icontains=text)
+    matches = Registration.objects.filter(edition=edition).filter(found)
     return list(matches.select_related("edition").order_by("name", "pk")[:limit])
+
+
+def registration_at_door(pk):
+    """The registration with this primary key, with its edition, or None."""
+    return Registration.objects.filter(pk=pk).select_related("edition").first()
+
+
+# -- the delegate's own page ----------------------------------------------------------------------
+
+
+@dataclass
+class ChosenSession:
+    choice: SessionChoice
+    session: Session
+    # 1 for the next delegate in line; None for a seat, or once the registration no longer holds places.
+    position: int | None
+
+
+def chosen_sessions(*, registration):
+    """The delegate's sessions in time order, each with its place in its waiting list: one query, however many.
+
+    A waiting list is served by time of request, then by row (as attendees.services fills it).
+    """
+    ahead = (
+        SessionChoice.objects.filter(
+            session_id=OuterRef("session_id"),
+            status=ChoiceStatus.WAITLIST,
+            registration__status__in=ACTIVE_STATUSES,
+        )
+        .filter(Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("session_id")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    choices = (
+        SessionChoice.objects.filter(registration=registration)
+        .select_related("session__room")
+        .annotate(ahead=Coalesce(Subquery(ahead), 0))
+        .order_by("session__start", "session__title")
+    )
+    return [
+        ChosenSession(
+            choice=choice,
+            session=choice.session,
+            position=choice.ahead + 1 if registration.is_active and choice.status == ChoiceStatus.WAITLIST else None,
+        )
+        for choice in choices
+    ]
+
+
+def status_history(*, registration):
+    """The registration's status changes, the first first (one query)."""
+    return list(StatusChange.objects.filter(registration=registration).order_by("changed_at", "pk"))

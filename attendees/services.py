@@ -1,7 +1,8 @@
-"""Registration rules that span rows: capacity, waiting lists, the status workflow and its emails.
+"""Every write to registrations: capacity, waiting lists, the status workflow and its emails.
 
 Seats are decided under row locks taken in a stable order (the sessions by primary key, after the
-edition when it has an overall cap), so concurrent registrations can never overfill a session.
+edition when it has an overall cap), so concurrent registrations can never overfill a session. Which
+status may follow which is attendees.enums.STATUS_TRANSITIONS; the reads are attendees.selectors.
 """
 
 from dataclasses import dataclass
@@ -9,15 +10,14 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
-from django.db.models.functions import Lower
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.enums import EditionPhase, SessionStatus
+from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
-from attendees import emails
-from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus
+from attendees import emails, selectors
+from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus, may_become
 from attendees.models import Registration, SessionChoice, StatusChange, new_badge_code, new_token_key
 from attendees.validators import validate_no_overlapping_sessions
 
@@ -67,49 +67,6 @@ class SeatChanges:
     released: dict  # Registration → the cancelled sessions it lost a seat or waiting-list place in
 
 
-def registration_window_problem(*, edition, now=None):
-    """Why registration is not possible right now, or None. Nobody registers for a summit that is over."""
-    now = now or timezone.now()
-    if edition.phase_at(now) == EditionPhase.PAST:
-        return _("This edition is over: registration has closed.")
-    if edition.registration_opens_at is None or now < edition.registration_opens_at:
-        return _("Registration is not open yet.")
-    if edition.registration_closes_at and now >= edition.registration_closes_at:
-        return _("Registration has closed.")
-    return None
-
-
-def registrable_sessions(*, edition):
-    """Sessions a delegate may choose when registering: published, and requiring registration."""
-    return (
-        Session.objects.filter(edition=edition, registration_required=True, status="published")
-        .select_related("room", "edition")
-        .order_by("start", "title")
-    )
-
-
-def _count_choices(session_ids, status):
-    rows = (
-        SessionChoice.objects.filter(
-            session_id__in=session_ids, status=status, registration__status__in=ACTIVE_STATUSES
-        )
-        .values("session_id")
-        .annotate(total=Count("pk"))
-    )
-    totals = {row["session_id"]: row["total"] for row in rows}
-    return {session_id: totals.get(session_id, 0) for session_id in session_ids}
-
-
-def seats_taken(session_ids):
-    """Seats held per session: by delegates whose registration is still active."""
-    return _count_choices(session_ids, ChoiceStatus.SEAT)
-
-
-def waitlist_counts(session_ids):
-    """Delegates waiting per session, counting active registrations only."""
-    return _count_choices(session_ids, ChoiceStatus.WAITLIST)
-
-
 def _validate_choices(sessions):
     """The model's own ValidationError, placed on the sessions field of whichever form asked."""
     try:
@@ -124,7 +81,7 @@ def _lock_sessions(session_ids):
 
 
 def _place(registration, sessions):
-    taken = seats_taken([s.pk for s in sessions])
+    taken = selectors.seats_taken([s.pk for s in sessions])
     placements = []
     for session in sessions:
         has_room = session.capacity is None or taken[session.pk] < session.capacity
@@ -140,20 +97,19 @@ def _record(registration, *, old, new, by=None, message=""):
     )
 
 
-def _promote(session_ids):
-    """Fill freed seats from the waiting lists, in order; each promoted delegate is emailed."""
+@transaction.atomic(savepoint=False)
+def waitlists_fill(*, session_ids):
+    """Give the free seats of these sessions to their waiting lists, in order; each promoted delegate is emailed.
+
+    Every path that frees or adds seats ends here (a cancellation, a rejection, a dropped session, a
+    raised or cleared capacity), under the sessions' row locks. Returns the promoted SessionChoice rows.
+    """
     sessions = _lock_sessions(session_ids)
-    taken = seats_taken([s.pk for s in sessions])
+    taken = selectors.seats_taken([s.pk for s in sessions])
     promoted = []
     for session in sessions:
         free = None if session.capacity is None else session.capacity - taken[session.pk]
-        waiting = (
-            SessionChoice.objects.filter(
-                session=session, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
-            )
-            .select_related("registration__edition", "session")
-            .order_by("created_at", "pk")
-        )
+        waiting = selectors.waiting_in_line(session)
         if free is not None:
             waiting = waiting[: max(free, 0)]
         for choice in waiting:
@@ -193,8 +149,8 @@ def session_seats_changed(*, session_ids):
     cancelled = [s for s in sessions if s.status == SessionStatus.CANCELLED]
     running = [s for s in sessions if s.status != SessionStatus.CANCELLED]
     released = _release(cancelled) if cancelled else {}
-    promoted = _promote([s.pk for s in running])
-    taken = seats_taken([s.pk for s in running])
+    promoted = waitlists_fill(session_ids=[s.pk for s in running])
+    taken = selectors.seats_taken([s.pk for s in running])
     overbooked = [
         Overbooking(session=s, seats=taken[s.pk])
         for s in running
@@ -211,11 +167,9 @@ def _save_new(registration, attempts=3):
                 registration.save()
             return
         except IntegrityError:
-            existing = (
-                Registration.objects.annotate(e=Lower("email"))
-                .filter(edition=registration.edition, e=registration.email.lower())
-                .first()
-            )
+            existing = selectors.registrations_with_email(
+                edition=registration.edition, email=registration.email
+            ).first()
             if existing is not None:  # the same address, registered by a concurrent request
                 raise AlreadyRegistered(existing)
             registration.badge_code = new_badge_code()  # the same badge code drawn at the same moment
@@ -228,7 +182,7 @@ def _reopen(registration, *, data):
     Links sent before stop working: they were for the cancelled registration.
     """
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != RegistrationStatus.CANCELLED:  # reopened or changed by a concurrent request
+    if not may_become(registration.status, RegistrationStatus.SUBMITTED):  # reopened or changed meanwhile
         raise AlreadyRegistered(registration)
     registration.choices.all().delete()
     for field, value in data.items():
@@ -244,19 +198,20 @@ def _reopen(registration, *, data):
 @transaction.atomic
 def registration_create(*, edition, data, session_ids=(), now=None):
     """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order."""
-    problem = registration_window_problem(edition=edition, now=now)
+    problem = selectors.registration_window_problem(edition=edition, now=now)
     if problem:
         raise RegistrationError(problem)
     email = data["email"].strip()
-    existing = Registration.objects.filter(edition=edition).annotate(e=Lower("email")).filter(e=email.lower()).first()
-    if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+    existing = selectors.registrations_with_email(edition=edition, email=email).first()
+    if existing is not None and not may_become(existing.status, RegistrationStatus.SUBMITTED):
         raise AlreadyRegistered(existing)
     if edition.registration_cap is not None:
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
-        active = Registration.objects.filter(edition=edition, status__in=ACTIVE_STATUSES).count()
-        if active >= edition.registration_cap:
+        if selectors.active_registration_count(edition=edition) >= edition.registration_cap:
             raise RegistrationError(_("Registration is full: the edition has reached its number of delegates."))
-    allowed = set(registrable_sessions(edition=edition).filter(pk__in=session_ids).values_list("pk", flat=True))
+    allowed = set(
+        selectors.registrable_sessions(edition=edition).filter(pk__in=session_ids).values_list("pk", flat=True)
+    )
     if set(session_ids) - allowed:
         raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
     sessions = _lock_sessions(allowed)
@@ -289,7 +244,7 @@ def registration_update(*, registration, data, session_ids):
     registration = Registration.objects.select_for_update().select_related("edition").get(pk=registration.pk)
     if not registration.is_active:
         raise RegistrationError(_("This registration can no longer be changed."))
-    offered = registrable_sessions(edition=registration.edition)
+    offered = selectors.registrable_sessions(edition=registration.edition)
     wanted_sessions = list(offered.filter(pk__in=session_ids))
     _validate_choices(wanted_sessions)
     for field, value in data.items():
@@ -304,15 +259,16 @@ def registration_update(*, registration, data, session_ids):
     sessions = _lock_sessions(dropped | added)
     SessionChoice.objects.filter(registration=registration, session_id__in=dropped).delete()
     placements = _place(registration, [s for s in sessions if s.pk in added])
-    _promote(dropped)
+    waitlists_fill(session_ids=dropped)
     transaction.on_commit(lambda: emails.send_updated(registration, placements))
     return registration
 
 
-def _change_status(registration, *, allowed_from, new, by, message):
+def _change_status(registration, *, new, by, message):
+    """Move the registration to `new` if the table of transitions allows it from its current status."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     old = registration.status
-    if old not in allowed_from:
+    if not may_become(old, new):
         raise RegistrationError(
             _("A registration that is “%(status)s” cannot become “%(new)s”.")
             % {"status": registration.get_status_display(), "new": RegistrationStatus(new).label}
@@ -327,7 +283,6 @@ def _change_status(registration, *, allowed_from, new, by, message):
 def registration_approve(*, registration, by=None, message=""):
     registration = _change_status(
         registration,
-        allowed_from=[RegistrationStatus.SUBMITTED],
         new=RegistrationStatus.APPROVED,
         by=by,
         message=message,
@@ -340,12 +295,11 @@ def registration_approve(*, registration, by=None, message=""):
 def registration_reject(*, registration, by=None, message=""):
     registration = _change_status(
         registration,
-        allowed_from=[RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED],
         new=RegistrationStatus.REJECTED,
         by=by,
         message=message,
     )
-    _promote(registration.choices.values_list("session_id", flat=True))
+    waitlists_fill(session_ids=registration.choices.values_list("session_id", flat=True))
     transaction.on_commit(lambda: emails.send_rejected(registration, message))
     return registration
 
@@ -354,12 +308,11 @@ def registration_reject(*, registration, by=None, message=""):
 def registration_cancel(*, registration, by=None, message=""):
     registration = _change_status(
         registration,
-        allowed_from=[RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED],
         new=RegistrationStatus.CANCELLED,
         by=by,
         message=message,
     )
-    _promote(registration.choices.values_list("session_id", flat=True))
+    waitlists_fill(session_ids=registration.choices.values_list("session_id", flat=True))
     transaction.on_commit(lambda: emails.send_cancelled(registration))
     return registration
 
@@ -378,14 +331,15 @@ def registration_check_in(*, registration, by=None, edition=None):
         )
     if registration.status == RegistrationStatus.CHECKED_IN:
         raise AlreadyCheckedIn(registration)
-    if registration.status != RegistrationStatus.APPROVED:
+    if not may_become(registration.status, RegistrationStatus.CHECKED_IN):
         raise RegistrationError(
             _("Not checked in: this registration is “%(status)s”.") % {"status": registration.get_status_display()}
         )
+    old = registration.status
     registration.status = RegistrationStatus.CHECKED_IN
     registration.checked_in_at = timezone.now()
     registration.save(update_fields=["status", "checked_in_at", "updated_at"])
-    _record(registration, old=RegistrationStatus.APPROVED, new=RegistrationStatus.CHECKED_IN, by=by)
+    _record(registration, old=old, new=RegistrationStatus.CHECKED_IN, by=by)
     return registration
 
 
@@ -409,12 +363,7 @@ def registration_notify_duplicate(*, registration, now=None):
 @transaction.atomic
 def registration_send_link(*, edition, email):
     """Send a fresh self-service link to a registered address; earlier links stop working. Silent otherwise."""
-    registration = (
-        Registration.objects.select_for_update()
-        .annotate(e=Lower("email"))
-        .filter(edition=edition, e=email.strip().lower())
-        .first()
-    )
+    registration = selectors.registrations_with_email(edition=edition, email=email).select_for_update().first()
     if registration is None:
         return None
     registration.token_key = new_token_key()

@@ -1,15 +1,24 @@
 """Small checks shared by the delegate forms and the registration services, so every door says the same."""
 
+import re
+
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-validate_phone = RegexValidator(
-    r"^\+?[0-9 ().\-/]{4,40}$", gettext_lazy("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678.")
-)
+# A phone number as people write one, with its country code: digits and the usual separators, nothing else.
+PHONE_FORMAT = re.compile(r"\+?[0-9 ().\-/]{4,40}")
+
+
+def validate_phone(value):
+    """The phone format of every door (the model's field, so the forms and the services too)."""
+    if not PHONE_FORMAT.fullmatch(value or ""):
+        raise ValidationError(
+            _("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678."),
+            code="invalid",
+            params={"value": value},
+        )
 
 
 def session_when(session):

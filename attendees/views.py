@@ -1,7 +1,7 @@
 """The delegate's pages: register, thanks, a new link, the self-service page and the badge.
 
-Every rule (window, cap, seats, waiting lists, emails) lives in attendees.services; these views only
-turn forms into service calls and service answers into pages.
+Every rule (window, cap, seats, waiting lists, status changes, emails) lives in attendees.services, every
+read in attendees.selectors; these views only turn forms into service calls and answers into pages.
 """
 
 import functools
@@ -9,7 +9,6 @@ import functools
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,15 +21,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from agenda.views.base import get_edition
 from attendees import selectors, services
-from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationState, RegistrationStatus
+from attendees.enums import BADGE_STATUSES, RegistrationState, RegistrationStatus, may_become
 from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm
-from attendees.models import SessionChoice
 from attendees.ratelimit import limit_posts
 from attendees.tokens import SupersededLink, registration_from_link
-
-BADGE_STATUSES = (RegistrationStatus.APPROVED, RegistrationStatus.CHECKED_IN)
-CANCELLABLE_STATUSES = (RegistrationStatus.SUBMITTED, RegistrationStatus.APPROVED)
-
 
 # What the register page says, and which note it adds, when the form is not offered.
 CLOSED_PAGES = {
@@ -152,34 +146,12 @@ def _registration(request, edition_slug, token):
     return registration
 
 
-def waitlist_position(choice):
-    """1 for the next delegate in line: the waiting list is served by time of request, then by row."""
-    ahead = SessionChoice.objects.filter(
-        session_id=choice.session_id, status=ChoiceStatus.WAITLIST, registration__status__in=ACTIVE_STATUSES
-    ).filter(Q(created_at__lt=choice.created_at) | Q(created_at=choice.created_at, pk__lt=choice.pk))
-    return ahead.count() + 1
-
-
-def chosen_sessions(registration):
-    rows = []
-    for choice in registration.choices.select_related("session__room").order_by("session__start", "session__title"):
-        waiting = registration.is_active and choice.status == ChoiceStatus.WAITLIST
-        rows.append(
-            {
-                "choice": choice,
-                "session": choice.session,
-                "position": waitlist_position(choice) if waiting else None,
-            }
-        )
-    return rows
-
-
 @private_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, edition, token):
     registration = _registration(request, edition, token)
     editable = registration.is_active
-    cancellable = registration.status in CANCELLABLE_STATUSES
+    cancellable = may_become(registration.status, RegistrationStatus.CANCELLED)
     update_form = UpdateForm(registration=registration) if editable else None
     cancel_form = CancelForm() if cancellable else None
     status = 200
@@ -227,8 +199,8 @@ def manage(request, edition, token):
         "edition": registration.edition,
         "registration": registration,
         "token": token,
-        "history": registration.history.all(),
-        "chosen": chosen_sessions(registration),
+        "history": selectors.status_history(registration=registration),
+        "chosen": selectors.chosen_sessions(registration=registration),
         "update_form": update_form,
         "cancel_form": cancel_form,
         "badge_available": registration.status in BADGE_STATUSES,

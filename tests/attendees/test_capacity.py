@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from agenda.enums import SessionKind
 from agenda.models import Session
-from attendees import services
+from attendees import selectors, services
 from attendees.enums import ChoiceStatus
 from attendees.models import Registration, SessionChoice
 from tests.factories import EditionFactory, SessionFactory
@@ -58,7 +58,7 @@ def test_two_hundred_concurrent_registrations_fill_fifty_seats_and_waitlist_the_
     assert Registration.objects.count() == 200
     assert len({c.registration.email for c in choices}) == 200
     assert [c.status for c in choices] == [ChoiceStatus.SEAT] * 50 + [ChoiceStatus.WAITLIST] * 150
-    assert services.seats_taken([forum.pk]) == {forum.pk: 50}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 50}
 
     # A cancellation frees one seat: exactly the first on the waiting list gets it, and is told.
     first_waiting = choices[50]
@@ -68,7 +68,7 @@ def test_two_hundred_concurrent_registrations_fill_fifty_seats_and_waitlist_the_
     statuses = dict(SessionChoice.objects.filter(session=forum).values_list("pk", "status"))
     assert statuses[first_waiting.pk] == ChoiceStatus.SEAT
     assert sum(1 for status in statuses.values() if status == ChoiceStatus.SEAT) == 51  # 50 active + the cancelled row
-    assert services.seats_taken([forum.pk]) == {forum.pk: 50}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 50}
     assert [m.to for m in mail.outbox if "a seat is free" in m.subject] == [[first_waiting.registration.email]]
 
 
@@ -173,7 +173,7 @@ def test_capacity_raised_while_registrations_arrive_never_overfills_and_serves_t
     choices = list(SessionChoice.objects.filter(session=forum).order_by("created_at", "pk"))
     assert errors == []
     assert [c.status for c in choices] == [ChoiceStatus.SEAT] * 60 + [ChoiceStatus.WAITLIST] * 60
-    assert services.seats_taken([forum.pk]) == {forum.pk: 60}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 60}
     assert promoted, "the capacity was raised while delegates were waiting"
     assert sorted(m.to[0] for m in mail.outbox if "a seat is free" in m.subject) == sorted(
         c.registration.email for c in promoted
@@ -185,7 +185,7 @@ def test_capacity_raised_while_registrations_arrive_never_overfills_and_serves_t
 @pytest.mark.parametrize("locked", [True, False], ids=["with the row lock", "control without it"])
 def test_forty_at_once_on_five_seats_on_a_slow_server_overfill_only_without_the_row_lock(monkeypatch, locked):
     """The lock is what holds capacity: the same load, read without it, overfills (the control)."""
-    count_seats = services.seats_taken
+    count_seats = selectors.seats_taken
 
     def slow_seats_taken(session_ids):
         taken = count_seats(session_ids)
@@ -195,7 +195,7 @@ def test_forty_at_once_on_five_seats_on_a_slow_server_overfill_only_without_the_
     def read_without_lock(session_ids):
         return list(Session.objects.filter(pk__in=sorted(set(session_ids))).order_by("pk"))
 
-    monkeypatch.setattr(services, "seats_taken", slow_seats_taken)
+    monkeypatch.setattr(selectors, "seats_taken", slow_seats_taken)
     if not locked:
         monkeypatch.setattr(services, "_lock_sessions", read_without_lock)
     edition = open_registration(EditionFactory())

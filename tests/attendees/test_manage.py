@@ -7,9 +7,10 @@ from django.core import mail, signing
 from django.urls import reverse
 
 from agenda.enums import SessionStatus
-from attendees import services, tokens
+from attendees import selectors, services, tokens
 from attendees.enums import ChoiceStatus, RegistrationStatus
 from attendees.models import Registration, SessionChoice
+from tests.attendees.conftest import delegate_with_sessions
 from tests.factories import EditionFactory, SessionFactory
 from tests.factories.attendees import RegistrationFactory, delegate_data, open_registration
 
@@ -76,7 +77,7 @@ def test_the_page_shows_status_history_details_and_sessions(client, register, fo
     assert "Submitted, awaiting approval" in page
     assert "Delegate 1" in page and "delegate1@example.org" in page and "Kenya" in page and "Halal" in page
     assert "AI Governance Forum" in page and "Seat held" in page
-    assert list(response.context["history"].values_list("new_status", flat=True)) == ["submitted"]
+    assert [change.new_status for change in response.context["history"]] == ["submitted"]
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert "Open my badge" not in page
     assert_private(response)
@@ -237,7 +238,7 @@ def test_adding_a_full_session_puts_the_delegate_on_its_waiting_list(client, edi
 
     assert response.status_code == 302
     assert SessionChoice.objects.get(registration=late).status == ChoiceStatus.WAITLIST
-    assert services.seats_taken([forum.pk]) == {forum.pk: 2}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 2}
     assert "Waiting list: number 1 in line" in client.get(manage_url(late)).content.decode()
 
 
@@ -347,3 +348,17 @@ def test_an_unknown_action_is_a_bad_request(client, register):
 
     assert client.post(manage_url(registration), {"action": "delete-everything"}).status_code == 400
     assert client.post(manage_url(registration), {}).status_code == 400
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_page_takes_as_many_queries_whatever_the_number_of_sessions_chosen(
+    client, edition, django_assert_num_queries, count
+):
+    registration = delegate_with_sessions(edition, count)
+    url = manage_url(registration)
+
+    with django_assert_num_queries(11):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert response.content.decode().count("Waiting list: number 1 in line") == (count + 1) // 2

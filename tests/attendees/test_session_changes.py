@@ -9,7 +9,7 @@ from django.urls import reverse
 from agenda import services as agenda_services
 from agenda.enums import SessionKind, SessionStatus
 from agenda.models import Session
-from attendees import services
+from attendees import selectors, services
 from attendees.enums import ChoiceStatus
 from attendees.models import SessionChoice
 from tests.agenda.test_admin import session_form
@@ -32,18 +32,6 @@ def forum(edition):
     return SessionFactory(
         edition=edition, kind=SessionKind.SUB_FORUM, title="Cyberspace Forum", capacity=2, registration_required=True
     )
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change and deliver the emails its transaction commits; the outbox holds only those."""
-
-    def committed(call, *args, **kwargs):
-        mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            return call(*args, **kwargs)
-
-    return committed
 
 
 def register(edition, numbers, *sessions):
@@ -141,11 +129,11 @@ def test_after_lowering_capacity_only_the_cancellation_that_frees_a_seat_promote
     committed(services.registration_cancel, registration=registrations[0])
     committed(services.registration_cancel, registration=registrations[1])
     assert sent(PROMOTED) == []
-    assert services.seats_taken([forum.pk]) == {forum.pk: 2}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 2}
 
     committed(services.registration_cancel, registration=registrations[2])
     assert sent(PROMOTED) == [["delegate4@example.org"]]
-    assert services.seats_taken([forum.pk]) == {forum.pk: 2}
+    assert selectors.seats_taken([forum.pk]) == {forum.pk: 2}
 
 
 # -- cancelling a session -----------------------------------------------------------------------
@@ -174,7 +162,7 @@ def test_cancelling_sessions_frees_their_places_and_emails_each_delegate_once(ed
 
     assert count == 2
     assert SessionChoice.objects.filter(session__in=[forum, afternoon]).count() == 0
-    assert services.seats_taken([forum.pk, afternoon.pk]) == {forum.pk: 0, afternoon.pk: 0}
+    assert selectors.seats_taken([forum.pk, afternoon.pk]) == {forum.pk: 0, afternoon.pk: 0}
     assert [status for _email, status in statuses(keynote)] == [ChoiceStatus.SEAT] * 3
     assert sorted(sent(SESSION_CANCELLED)) == [["delegate0@example.org"], ["delegate1@example.org"]]
     message = mail.outbox[0]

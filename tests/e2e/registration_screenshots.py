@@ -63,7 +63,7 @@ def prepare(edition_slug):
     from django.utils import timezone
 
     from agenda.models import Edition
-    from attendees import services
+    from attendees import selectors, services
     from attendees.models import Registration
     from attendees.tokens import link_token
 
@@ -71,7 +71,7 @@ def prepare(edition_slug):
     edition.registration_opens_at = timezone.now() - dt.timedelta(days=1)
     edition.registration_closes_at = timezone.now() + dt.timedelta(days=60)
     edition.save(update_fields=["registration_opens_at", "registration_closes_at"])
-    sessions = list(services.registrable_sessions(edition=edition)[:3])
+    sessions = list(selectors.registrable_sessions(edition=edition)[:3])
     if len(sessions) < 3:
         raise SystemExit(f"Edition {edition_slug} needs three sessions that require registration (load_demo).")
     small = sessions[1]

@@ -6,208 +6,37 @@ superusers) see any of it. Status changes go through attendees.services only, ne
 
 from collections import Counter, defaultdict
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.db.models.functions import Lower
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from import_export.admin import ExportMixin
 
 from agenda.admin.history import HistoryAdmin
-from agenda.admin.scope import EditionFilter, EditionScopedAdmin, edition_from_param, listed_edition, working_edition
-from agenda.models import Edition, Session
+from agenda.admin.scope import EditionFilter, EditionScopedAdmin, edition_from_param, working_edition
 from attendees import selectors, services
+from attendees.admin.actions import NAMES_SHOWN, STATUS_ACTIONS, names_listed
+from attendees.admin.filters import PlaceFilter, SubForumFilter
+from attendees.admin.forms import ActionMessageForm, RegistrationAdminForm
+from attendees.admin.inlines import SessionChoiceInline, StatusChangeInline
 from attendees.enums import ACTIVE_STATUSES, RegistrationStatus
-from attendees.models import Registration, SessionChoice, StatusChange
+from attendees.models import Registration, SessionChoice
 from attendees.resources import RegistrationResource
 from attendees.tokens import is_badge_code, normalise_badge_code
-
-NAMES_SHOWN = 10  # in messages and on the confirmation page, beyond this: “and 12 more”
 
 
 def _local(value, edition, fmt="D j M Y H:i"):
     if value is None:
         return ""
     return date_format(timezone.localtime(value, edition.zone), fmt)
-
-
-def _is_id(value):
-    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19
-
-
-# -- filters ---------------------------------------------------------------------------------------
-
-
-class SubForumFilter(admin.SimpleListFilter):
-    """Delegates holding a seat, or waiting, in one session that takes registrations."""
-
-    title = _("sub-forum")
-    parameter_name = "session"
-
-    def lookups(self, request, model_admin):
-        sessions = Session.objects.filter(registration_required=True)
-        edition = listed_edition(request, model_admin)
-        if edition is not None:
-            return [(s.pk, s.title) for s in sessions.filter(edition=edition).order_by("start", "title")]
-        sessions = sessions.select_related("edition").order_by("-edition__start_date", "start", "title")
-        return [(s.pk, f"{s.title} · {s.edition.slug}") for s in sessions]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if _is_id(value):
-            return queryset.filter(pk__in=SessionChoice.objects.filter(session_id=value).values("registration_id"))
-        return queryset
-
-
-class PlaceFilter(admin.SimpleListFilter):
-    """With a sub-forum chosen: those with a seat, or those on its waiting list."""
-
-    title = _("place in the sub-forum")
-    parameter_name = "place"
-
-    def lookups(self, request, model_admin):
-        return SessionChoice._meta.get_field("status").choices
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value not in dict(self.lookup_choices):
-            return queryset
-        choices = SessionChoice.objects.filter(status=value)
-        session = request.GET.get("session", "")
-        if _is_id(session):
-            choices = choices.filter(session_id=session)
-        return queryset.filter(pk__in=choices.values("registration_id"))
-
-
-# -- inlines (read-only) ---------------------------------------------------------------------------
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    max_num = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class SessionChoiceInline(ReadOnlyInline):
-    model = SessionChoice
-    fields = ["session", "status", "created_at"]
-    readonly_fields = fields
-    verbose_name_plural = _("sessions (seat or waiting list)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("session")
-
-
-class StatusChangeInline(ReadOnlyInline):
-    model = StatusChange
-    fields = ["changed_at", "old_status", "new_status", "changed_by", "message"]
-    readonly_fields = fields
-    verbose_name_plural = _("history")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("changed_by")
-
-
-# -- forms -----------------------------------------------------------------------------------------
-
-
-class RegistrationAdminForm(forms.ModelForm):
-    class Meta:
-        model = Registration
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "organisation",
-            "position",
-            "country",
-            "category",
-            "dietary_needs",
-            "accessibility_needs",
-        ]
-
-    def clean_email(self):
-        # The unique constraint covers the edition, which is not on this form: check it here.
-        email = self.cleaned_data["email"].strip()
-        others = (
-            Registration.objects.filter(edition_id=self.instance.edition_id)
-            .exclude(pk=self.instance.pk)
-            .annotate(e=Lower("email"))
-            .filter(e=email.lower())
-        )
-        if others.exists():
-            raise forms.ValidationError(_("This email address is already registered for this edition."))
-        return email
-
-
-class ActionMessageForm(forms.Form):
-    message = forms.CharField(
-        label=_("Message to the delegates (optional)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
-    )
-
-
-# -- the admin -------------------------------------------------------------------------------------
-
-STATUS_ACTIONS = {
-    "approve": {
-        "service": services.registration_approve,
-        "title": _("Approve registrations"),
-        "button": _("Approve"),
-        "done": lambda n: ngettext("%(count)d registration approved.", "%(count)d registrations approved.", n),
-        "not_done": lambda n: ngettext(
-            "%(count)d registration was not approved:", "%(count)d registrations were not approved:", n
-        ),
-        "message_help": _("Added to the approval email each delegate receives, and kept in the history."),
-    },
-    "reject": {
-        "service": services.registration_reject,
-        "title": _("Reject registrations"),
-        "button": _("Reject"),
-        "done": lambda n: ngettext("%(count)d registration rejected.", "%(count)d registrations rejected.", n),
-        "not_done": lambda n: ngettext(
-            "%(count)d registration was not rejected:", "%(count)d registrations were not rejected:", n
-        ),
-        "message_help": _(
-            "Added to the email each delegate receives, and kept in the history. "
-            "Their seats go to the next delegates on the waiting lists."
-        ),
-    },
-    "cancel": {
-        "service": services.registration_cancel,
-        "title": _("Cancel registrations"),
-        "button": _("Cancel the registrations"),
-        "done": lambda n: ngettext("%(count)d registration cancelled.", "%(count)d registrations cancelled.", n),
-        "not_done": lambda n: ngettext(
-            "%(count)d registration was not cancelled:", "%(count)d registrations were not cancelled:", n
-        ),
-        "message_help": _(
-            "Kept in the history; the cancellation email does not include it. "
-            "Their seats go to the next delegates on the waiting lists."
-        ),
-    },
-}
 
 
 @admin.register(Registration)
@@ -338,7 +167,7 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
                 self.message_user(request, spec["done"](done) % {"count": done}, messages.SUCCESS)
             if refused:
                 count = sum(len(names) for names in refused.values())
-                reasons = " ".join(f"{reason} ({_names(names)})" for reason, names in refused.items())
+                reasons = " ".join(f"{reason} ({names_listed(names)})" for reason, names in refused.items())
                 self.message_user(request, f"{spec['not_done'](count) % {'count': count}} {reasons}", messages.WARNING)
             return None
         return self._confirmation_page(request, queryset, key, spec, form)
@@ -424,7 +253,7 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
             "subtitle": edition.name if edition else None,
             "opts": self.opts,
             "edition": edition,
-            "editions": Edition.objects.order_by("-start_date").only("pk", "name", "year"),
+            "editions": selectors.editions_to_choose(),
             "rows": [
                 {
                     "rate": row,
@@ -445,11 +274,3 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/attendees/registration/fill_rates.html", context)
-
-
-def _names(names):
-    shown = ", ".join(names[:NAMES_SHOWN])
-    rest = len(names) - NAMES_SHOWN
-    if rest > 0:
-        shown += " " + gettext("and %(count)d more") % {"count": rest}
-    return shown

@@ -1,0 +1,5 @@
+"""The organisers' back office for registrations (the admin's app module: importing it registers them)."""
+
+from attendees.admin.registration import RegistrationAdmin
+
+__all__ = ["RegistrationAdmin"]
