@@ -23,7 +23,9 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from agenda.access import is_previewer
 from agenda.api import serializers
+from agenda.caching import PAGE_CACHE_SECONDS, programme_stamp
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter
 from agenda.models import (
@@ -39,7 +41,6 @@ from agenda.models import (
 )
 from agenda.selectors import public_sessions
 from agenda.selectors.expo import ExhibitFilter, award_programmes, exhibits_of, with_pictures
-from agenda.views.base import PAGE_CACHE_SECONDS, is_previewer, programme_stamp
 
 
 class ApiPagination(PageNumberPagination):

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from agenda.caching import programme_page
 from agenda.selectors.expo import (
     ExhibitFilter,
     attach_covers,
@@ -11,7 +12,6 @@ from agenda.selectors.expo import (
     with_cover,
     with_pictures,
 )
-from agenda.views.base import programme_page
 
 PAGE_SIZE = 48
 FILTER_FIELDS = ("category", "hall", "exhibitor", "q")

@@ -2,11 +2,12 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from agenda.access import get_edition, is_previewer
+from agenda.caching import programme_page
 from agenda.enums import SessionKind
 from agenda.models import Edition, Person
 from agenda.selectors import public_sessions, session_total, with_session_totals
 from agenda.selectors.expo import exhibit_count, featured_exhibits
-from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.programme import running_and_next
 from agenda.views.variants import registration_variant
 from attendees.selectors import registration_state

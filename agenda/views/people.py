@@ -3,9 +3,10 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from agenda.access import is_previewer
+from agenda.caching import programme_page
 from agenda.models import Organisation, Person, Session, SessionOrganiser
 from agenda.selectors import public_sessions
-from agenda.views.base import is_previewer, programme_page
 
 PAGE_SIZE = 100
 

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from agenda.access import get_edition, is_previewer
+from agenda.caching import programme_page
 from agenda.enums import EditionPhase
 from agenda.filters import AgendaFilter
 from agenda.models import Room
@@ -13,7 +15,6 @@ from agenda.selectors import public_sessions
 from agenda.selectors.days import agenda_start_day
 from agenda.selectors.expo import programmes_presented_at
 from agenda.selectors.run_of_show import run_of_show
-from agenda.views.base import get_edition, is_previewer, programme_page
 from agenda.views.grid import day_grid
 from agenda.views.variants import session_registration_variant
 from attendees.selectors import session_registration
