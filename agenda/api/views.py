@@ -8,7 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -27,7 +27,7 @@ from agenda.access import is_previewer
 from agenda.api import serializers
 from agenda.caching import PAGE_CACHE_SECONDS, programme_stamp
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
-from agenda.filters import AgendaFilter
+from agenda.filters import AgendaFilter, ExhibitFilter
 from agenda.models import (
     AwardProgramme,
     Edition,
@@ -39,8 +39,10 @@ from agenda.models import (
     SessionOrganiser,
     SessionSpeaker,
 )
-from agenda.selectors import public_sessions
-from agenda.selectors.expo import ExhibitFilter, award_programmes, exhibits_of, with_pictures
+from agenda.selectors import public_sessions, visible_sessions
+from agenda.selectors.awards import award_programmes
+from agenda.selectors.expo import exhibits_of, with_pictures
+from agenda.selectors.people import public_speakers
 
 
 class ApiPagination(PageNumberPagination):
@@ -107,10 +109,7 @@ class EditionScopedViewSet(ApiViewSet):
 
     def public_session_ids(self):
         """The edition's sessions the user may see, as a subquery."""
-        sessions = Session.objects.filter(edition=self.edition)
-        if not self.preview:
-            sessions = sessions.public()
-        return sessions.values("pk")
+        return visible_sessions(edition=self.edition, preview=self.preview).values("pk")
 
 
 EDITION_PATH = OpenApiParameter(
@@ -224,13 +223,8 @@ class SpeakerViewSet(EditionScopedViewSet):
         if self.schema_only:
             return Person.objects.none()
         sessions = self.public_session_ids()
-        item_speakers = SessionItem.speakers.through.objects.filter(
-            person=OuterRef("pk"), sessionitem__session__in=sessions
-        )
-        speaks = Exists(SessionSpeaker.objects.filter(person=OuterRef("pk"), session__in=sessions))
         return (
-            Person.objects.filter(edition=self.edition)
-            .filter(speaks | Exists(item_speakers))
+            public_speakers(edition=self.edition, preview=self.preview)
             .select_related("organisation")
             .prefetch_related(
                 Prefetch(
@@ -279,11 +273,7 @@ class OrganisationViewSet(EditionScopedViewSet):
             return Organisation.objects.none()
         sessions = self.public_session_ids()
         organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=sessions))
-        speaks = Exists(
-            Person.objects.filter(organisation=OuterRef("pk")).filter(
-                Q(speaker_links__session__in=sessions) | Q(session_items__session__in=sessions)
-            )
-        )
+        speaks = Exists(public_speakers(edition=self.edition, preview=self.preview).filter(organisation=OuterRef("pk")))
         return (
             Organisation.objects.filter(edition=self.edition)
             .filter(organises | speaks)
@@ -378,7 +368,8 @@ class ApiRootView(CorsMixin, APIView):
         summary=_("Index"), description=_("Links to the API's parts."), responses=serializers.ApiRootSerializer
     )
     def get(self, request):
-        current = Edition.objects.published().filter(is_current=True).values_list("slug", flat=True).first()
+        edition = Edition.objects.published().current()
+        current = edition.slug if edition else None
         return Response(
             {
                 "editions": request.build_absolute_uri(reverse("api:edition-list")),

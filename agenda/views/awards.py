@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from agenda.access import is_previewer
 from agenda.caching import programme_page
-from agenda.selectors.expo import attach_groups, award_programmes
+from agenda.selectors.awards import attach_groups, award_programmes
 
 
 @programme_page

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agenda.enums import SessionKind, SessionStatus
-from agenda.views.grid import day_grid
+from agenda.selectors.grid import day_grid
 from tests.factories import RoomFactory, SessionFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
