@@ -85,3 +85,52 @@ def organisation_links(*, organisation, edition, preview=False):
 def organisation_speakers(*, organisation, edition, preview=False):
     """The organisation's people who are public speakers of the edition."""
     return public_speakers(edition=edition, preview=preview).filter(organisation=organisation)
+
+
+def speakers_with_sessions(*, edition, preview=False):
+    """The public speakers by name, each with `public_speaker_links` and `public_items`: where they speak."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    return (
+        public_speakers(edition=edition, preview=preview)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "speaker_links",
+                queryset=SessionSpeaker.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("person", "session", "session__slug", "session__start"),
+                to_attr="public_speaker_links",
+            ),
+            Prefetch(
+                "session_items",
+                queryset=SessionItem.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("session", "session__slug", "session__start"),
+                to_attr="public_items",
+            ),
+        )
+        .order_by("name", "slug")
+    )
+
+
+def organisations_taking_part(*, edition, preview=False):
+    """Organisations that organise a visible session or whose people are public speakers, by name, each with
+    `public_organiser_links` (the API's list; the organisations page lists the organisers only)."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=session_ids))
+    speaks = Exists(public_speakers(edition=edition, preview=preview).filter(organisation=OuterRef("pk")))
+    return (
+        Organisation.objects.filter(edition=edition)
+        .filter(organises | speaks)
+        .prefetch_related(
+            Prefetch(
+                "organiser_links",
+                queryset=SessionOrganiser.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("organisation", "role", "session", "session__slug", "session__title", "session__start")
+                .order_by("session__start", "session__slug", "position", "pk"),
+                to_attr="public_organiser_links",
+            )
+        )
+        .order_by("name", "slug")
+    )
