@@ -1,15 +1,36 @@
-"""The agenda's filters; they live in the query string so a filtered view can be shared."""
+"""The agenda's and the expo's filters; they live in the query string so a filtered view can be shared.
+
+Pages drop a value that makes no sense (`without_bad_values`) and say so; the API answers 400 instead.
+"""
 
 import datetime as dt
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from agenda.enums import SessionKind, SessionLanguage
-from agenda.models import Room, Topic
+from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
+from agenda.models import Organisation, Room, Topic
 from agenda.selectors import search_sessions
+from agenda.selectors.expo import exhibitors_of, hall_choices, search_exhibits
+
+
+def without_bad_values(filterset_class, data, **kwargs):
+    """The filter set over `data`, less the values it cannot understand (an unknown room, a day of another
+    edition, a category that does not exist), and the errors of those dropped, by field name."""
+    data = data.copy()
+    probe = filterset_class(data, **kwargs)
+    if probe.is_valid():
+        return probe, {}
+    ignored = dict(probe.errors)
+    for name in ignored:
+        data.pop(name, None)
+    valid = filterset_class(data, **kwargs)
+    valid.is_valid()
+    return valid, ignored
 
 
 class AgendaFilter(django_filters.FilterSet):
@@ -62,3 +83,49 @@ class AgendaFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search_sessions(queryset, value.strip()[:200])
+
+
+class _LazyChoices(BaseChoiceIterator):
+    """Choices read from the database the first time they are needed, then kept."""
+
+    def __init__(self, load):
+        self._load = load
+
+    @cached_property
+    def _choices(self):
+        return list(self._load())
+
+    def __iter__(self):
+        return iter(self._choices)
+
+    def __len__(self):
+        return len(self._choices)
+
+
+class ExhibitFilter(django_filters.FilterSet):
+    """The expo directory's filters (also the API's). Choices are read only when a form is shown or checked."""
+
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=ExhibitCategory.choices, empty_label=_("All categories")
+    )
+    hall = django_filters.ChoiceFilter(label=_("Hall"), empty_label=_("All halls"), method="filter_hall")
+    exhibitor = django_filters.ModelChoiceFilter(
+        label=_("Exhibitor"),
+        field_name="exhibitor",
+        to_field_name="slug",
+        queryset=Organisation.objects.none(),
+        empty_label=_("All exhibitors"),
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+
+    def __init__(self, data=None, *args, edition, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.edition = edition
+        self.filters["hall"].extra["choices"] = _LazyChoices(lambda: hall_choices(edition))
+        self.filters["exhibitor"].queryset = exhibitors_of(edition)
+
+    def filter_hall(self, queryset, name, value):
+        return queryset.filter(hall__slug=value)
+
+    def filter_search(self, queryset, name, value):
+        return search_exhibits(queryset, value)

@@ -12,10 +12,8 @@ def admin_time_zone():
 
     zone = cache.get(ADMIN_ZONE_CACHE_KEY)
     if zone is None:
-        zone = (
-            Edition.objects.filter(is_current=True).values_list("time_zone", flat=True).first()
-            or settings.SUMMIT_DEFAULT_TIME_ZONE
-        )
+        current = Edition.objects.current()
+        zone = current.time_zone if current else settings.SUMMIT_DEFAULT_TIME_ZONE
         cache.set(ADMIN_ZONE_CACHE_KEY, zone, 300)
     return zone
 

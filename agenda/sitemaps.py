@@ -1,7 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from agenda.models import Edition, Exhibit, Person, Session
+from agenda.models import Edition, Exhibit, Session
+from agenda.selectors.people import published_speakers
 
 
 class EditionSitemap(Sitemap):
@@ -69,12 +70,7 @@ class SpeakerSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return (
-            Person.objects.filter(edition__is_published=True, sessions__status__in=["published", "cancelled"])
-            .distinct()
-            .select_related("edition")
-            .order_by("pk")
-        )
+        return published_speakers().select_related("edition").order_by("pk")
 
     def location(self, person):
         return reverse("agenda:speaker_detail", args=[person.edition.slug, person.slug])

@@ -43,9 +43,14 @@ def validate_session_times(*, start, end, edition):
         )
 
 
-def validate_same_edition(*, edition_id, other, field, label):
-    """A session may only use rooms, topics, people and organisations of its own edition."""
-    if other is not None and edition_id is not None and other.edition_id != edition_id:
+def validate_same_edition(*, edition_id, other, field, label, other_edition_id=None):
+    """An object may only refer to rooms, topics, people, organisations and sessions of its own edition.
+
+    `other_edition_id` is the other object's edition when it has none of its own (a room's is its venue's).
+    """
+    if other_edition_id is None and other is not None:
+        other_edition_id = other.edition_id
+    if other is not None and edition_id is not None and other_edition_id != edition_id:
         raise ValidationError(
             {field: _("%(label)s “%(name)s” belongs to another edition.") % {"label": label, "name": other}}
         )

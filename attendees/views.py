@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from agenda.views.base import get_edition
+from agenda.access import get_edition
 from attendees import selectors, services
 from attendees.enums import BADGE_STATUSES, RegistrationState, RegistrationStatus, may_become
 from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm

@@ -8,9 +8,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +21,11 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from agenda.access import get_edition, is_previewer
 from agenda.api import serializers
+from agenda.caching import PAGE_CACHE_SECONDS, programme_stamp
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
-from agenda.filters import AgendaFilter
+from agenda.filters import AgendaFilter, ExhibitFilter
 from agenda.models import (
     AwardProgramme,
     Edition,
@@ -33,13 +33,11 @@ from agenda.models import (
     Organisation,
     Person,
     Session,
-    SessionItem,
-    SessionOrganiser,
-    SessionSpeaker,
 )
 from agenda.selectors import public_sessions
-from agenda.selectors.expo import ExhibitFilter, award_programmes, exhibits_of, with_pictures
-from agenda.views.base import PAGE_CACHE_SECONDS, is_previewer, programme_stamp
+from agenda.selectors.awards import award_programmes
+from agenda.selectors.expo import exhibits_of, with_pictures
+from agenda.selectors.people import organisations_taking_part, speakers_with_sessions
 
 
 class ApiPagination(PageNumberPagination):
@@ -71,8 +69,7 @@ class EditionScopedViewSet(ApiViewSet):
 
     @cached_property
     def edition(self):
-        editions = Edition.objects.all() if self.preview else Edition.objects.published()
-        return get_object_or_404(editions, slug=self.kwargs["edition"])
+        return get_edition(self.request, self.kwargs["edition"])
 
     @property
     def schema_only(self):
@@ -103,13 +100,6 @@ class EditionScopedViewSet(ApiViewSet):
             data = response.data
             cache.set(key, data, PAGE_CACHE_SECONDS)
         return Response(data)
-
-    def public_session_ids(self):
-        """The edition's sessions the user may see, as a subquery."""
-        sessions = Session.objects.filter(edition=self.edition)
-        if not self.preview:
-            sessions = sessions.public()
-        return sessions.values("pk")
 
 
 EDITION_PATH = OpenApiParameter(
@@ -222,33 +212,7 @@ class SpeakerViewSet(EditionScopedViewSet):
     def get_queryset(self):
         if self.schema_only:
             return Person.objects.none()
-        sessions = self.public_session_ids()
-        item_speakers = SessionItem.speakers.through.objects.filter(
-            person=OuterRef("pk"), sessionitem__session__in=sessions
-        )
-        speaks = Exists(SessionSpeaker.objects.filter(person=OuterRef("pk"), session__in=sessions))
-        return (
-            Person.objects.filter(edition=self.edition)
-            .filter(speaks | Exists(item_speakers))
-            .select_related("organisation")
-            .prefetch_related(
-                Prefetch(
-                    "speaker_links",
-                    queryset=SessionSpeaker.objects.filter(session__in=sessions)
-                    .select_related("session")
-                    .only("person", "session", "session__slug", "session__start"),
-                    to_attr="public_speaker_links",
-                ),
-                Prefetch(
-                    "session_items",
-                    queryset=SessionItem.objects.filter(session__in=sessions)
-                    .select_related("session")
-                    .only("session", "session__slug", "session__start"),
-                    to_attr="public_items",
-                ),
-            )
-            .order_by("name", "slug")
-        )
+        return speakers_with_sessions(edition=self.edition, preview=self.preview)
 
 
 @extend_schema_view(
@@ -276,28 +240,7 @@ class OrganisationViewSet(EditionScopedViewSet):
     def get_queryset(self):
         if self.schema_only:
             return Organisation.objects.none()
-        sessions = self.public_session_ids()
-        organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=sessions))
-        speaks = Exists(
-            Person.objects.filter(organisation=OuterRef("pk")).filter(
-                Q(speaker_links__session__in=sessions) | Q(session_items__session__in=sessions)
-            )
-        )
-        return (
-            Organisation.objects.filter(edition=self.edition)
-            .filter(organises | speaks)
-            .prefetch_related(
-                Prefetch(
-                    "organiser_links",
-                    queryset=SessionOrganiser.objects.filter(session__in=sessions)
-                    .select_related("session")
-                    .only("organisation", "role", "session", "session__slug", "session__title", "session__start")
-                    .order_by("session__start", "session__slug", "position", "pk"),
-                    to_attr="public_organiser_links",
-                )
-            )
-            .order_by("name", "slug")
-        )
+        return organisations_taking_part(edition=self.edition, preview=self.preview)
 
 
 @extend_schema_view(
@@ -377,7 +320,8 @@ class ApiRootView(CorsMixin, APIView):
         summary=_("Index"), description=_("Links to the API's parts."), responses=serializers.ApiRootSerializer
     )
     def get(self, request):
-        current = Edition.objects.published().filter(is_current=True).values_list("slug", flat=True).first()
+        edition = Edition.objects.published().current()
+        current = edition.slug if edition else None
         return Response(
             {
                 "editions": request.build_absolute_uri(reverse("api:edition-list")),

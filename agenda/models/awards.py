@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agenda.validators import validate_same_edition
+
 
 class AwardProgramme(models.Model):
     """An award or honour given at an edition, e.g. the WIC Distinguished Contribution Award."""
@@ -37,8 +39,12 @@ class AwardProgramme(models.Model):
         return self.name
 
     def clean(self):
-        if self.ceremony_id and self.edition_id and self.ceremony.edition_id != self.edition_id:
-            raise ValidationError({"ceremony": _("The ceremony must be a session of the same edition.")})
+        validate_same_edition(
+            edition_id=self.edition_id,
+            other=self.ceremony if self.ceremony_id else None,
+            field="ceremony",
+            label=_("Ceremony"),
+        )
 
 
 class AwardCategory(models.Model):
@@ -122,9 +128,11 @@ class Honouree(models.Model):
         errors = {}
         if self.category_id and self.category.programme_id != programme.pk:
             errors["category"] = _("This category belongs to another award programme.")
-        for field in ("person", "organisation"):
+        for field, label in (("person", _("Person")), ("organisation", _("Organisation"))):
             other = getattr(self, field) if getattr(self, f"{field}_id") else None
-            if other is not None and other.edition_id != programme.edition_id:
-                errors[field] = _("“%(name)s” belongs to another edition.") % {"name": other}
+            try:
+                validate_same_edition(edition_id=programme.edition_id, other=other, field=field, label=label)
+            except ValidationError as error:
+                errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)

@@ -90,6 +90,8 @@ class Edition(models.Model):
         verbose_name = _("edition")
         verbose_name_plural = _("editions")
         ordering = ["-start_date"]
+        # Checked by agenda.access: who sees drafts and unpublished editions on the public site.
+        permissions = [("preview_programme", _("Can preview draft sessions and unpublished editions"))]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="edition_ends_after_it_starts"),
             models.UniqueConstraint(

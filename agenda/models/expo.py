@@ -110,8 +110,15 @@ class Exhibit(models.Model):
         if not self.expo_id:
             return
         errors = {}
-        if self.exhibitor_id and self.exhibitor.edition_id != self.expo.edition_id:
-            errors["exhibitor"] = _("“%(name)s” belongs to another edition.") % {"name": self.exhibitor.name}
+        try:
+            validate_same_edition(
+                edition_id=self.expo.edition_id,
+                other=self.exhibitor if self.exhibitor_id else None,
+                field="exhibitor",
+                label=_("Exhibitor"),
+            )
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if self.hall_id and self.hall.expo_id != self.expo_id:
             errors["hall"] = _("Hall “%(name)s” belongs to another expo.") % {"name": self.hall.name}
         if self.slug:

@@ -128,20 +128,22 @@ class Session(models.Model):
         errors = {}
         if self.room_id and self.venue_id:
             errors["venue"] = _("Choose either a room or a whole venue, not both.")
+        room = self.room if self.room_id else None
         checks = [
-            (self.topic if self.topic_id else None, "topic", _("Topic")),
-            (self.venue if self.venue_id else None, "venue", _("Venue")),
+            {"other": self.topic if self.topic_id else None, "field": "topic", "label": _("Topic")},
+            {"other": self.venue if self.venue_id else None, "field": "venue", "label": _("Venue")},
+            {
+                "other": room,
+                "field": "room",
+                "label": _("Room"),
+                "other_edition_id": room.venue.edition_id if room else None,
+            },
         ]
-        for other, field, label in checks:
+        for check in checks:
             try:
-                validate_same_edition(edition_id=self.edition_id, other=other, field=field, label=label)
+                validate_same_edition(edition_id=self.edition_id, **check)
             except ValidationError as error:
                 errors.update(error.message_dict)
-        if self.room_id and self.edition_id and self.room.venue.edition_id != self.edition_id:
-            errors["room"] = _("Room “%(name)s” (%(venue)s) belongs to another edition.") % {
-                "name": self.room.name,
-                "venue": self.room.venue.name,
-            }
         if errors:
             raise ValidationError(errors)
         validate_session_times(start=self.start, end=self.end, edition=self.edition if self.edition_id else None)

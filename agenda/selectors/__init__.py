@@ -2,8 +2,8 @@ from .clashes import ClashingSessions, clashing_sessions, room_clashes, speaker_
 from .programme import (
     public_sessions,
     search_sessions,
-    session_detail_queryset,
     session_total,
+    visible_sessions,
     with_session_totals,
 )
 
@@ -13,8 +13,8 @@ __all__ = [
     "public_sessions",
     "room_clashes",
     "search_sessions",
-    "session_detail_queryset",
     "session_total",
     "speaker_clashes",
+    "visible_sessions",
     "with_session_totals",
 ]

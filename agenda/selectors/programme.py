@@ -1,28 +1,39 @@
 """Reads for the public programme: every list and feed loads in a fixed number of queries."""
 
+import datetime as dt
+
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from agenda.enums import SessionKind
 from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
 
 
-def public_sessions(*, edition, preview=False):
-    """The edition's sessions as attendees see them (staff previews include drafts), in time order,
-    with rooms, topics, speakers, organisers and run-of-show loaded in advance."""
+def visible_sessions(*, edition, preview=False):
+    """The edition's sessions a visitor may see: the public ones, or every one for a preview. Nothing
+    loaded in advance: for counts and subqueries."""
     sessions = Session.objects.filter(edition=edition)
-    if not preview:
-        sessions = sessions.public()
-    return sessions.select_related("room__venue", "venue", "topic").prefetch_related(
-        Prefetch("speaker_links", queryset=SessionSpeaker.objects.select_related("person__organisation")),
-        Prefetch("organiser_links", queryset=SessionOrganiser.objects.select_related("organisation")),
-        Prefetch("items", queryset=SessionItem.objects.prefetch_related("speakers")),
+    return sessions if preview else sessions.public()
+
+
+def public_sessions(*, edition, preview=False):
+    """The edition's sessions as attendees see them (previews include drafts), in time order,
+    with rooms, topics, speakers, organisers and run-of-show loaded in advance."""
+    return (
+        visible_sessions(edition=edition, preview=preview)
+        .select_related("room__venue", "venue", "topic")
+        .prefetch_related(
+            Prefetch("speaker_links", queryset=SessionSpeaker.objects.select_related("person__organisation")),
+            Prefetch("organiser_links", queryset=SessionOrganiser.objects.select_related("organisation")),
+            Prefetch("items", queryset=SessionItem.objects.prefetch_related("speakers")),
+        )
     )
 
 
 def session_total(*, edition):
     """How many sessions the edition has, as every page, feed and the API count them: the public ones,
     as the agenda lists them (cancelled ones and breaks included). One query."""
-    return Session.objects.filter(edition=edition).public().count()
+    return visible_sessions(edition=edition).count()
 
 
 def with_session_totals(editions):
@@ -36,10 +47,6 @@ def with_session_totals(editions):
         .values("total")
     )
     return editions.annotate(session_total=Coalesce(Subquery(totals), 0))
-
-
-def session_detail_queryset(*, edition, preview=False):
-    return public_sessions(edition=edition, preview=preview)
 
 
 def search_sessions(sessions, query):
@@ -56,3 +63,23 @@ def search_sessions(sessions, query):
         | Q(items__speakers__name__icontains=query)
     ).values("pk")
     return sessions.filter(pk__in=matches)
+
+
+def running_and_next(*, edition, at, preview=False):
+    """Sessions running at `at`, and those starting within the next day, in time order."""
+    sessions = public_sessions(edition=edition, preview=preview).active()
+    running = list(sessions.filter(start__lte=at, end__gt=at).order_by("start"))
+    upcoming = list(sessions.filter(start__gt=at, start__lt=at + dt.timedelta(days=1)).order_by("start")[:60])
+    return running, upcoming
+
+
+HIGHLIGHT_KINDS = [SessionKind.OPENING_CEREMONY, SessionKind.PLENARY, SessionKind.AWARD_CEREMONY]
+
+
+def highlights(*, edition, preview=False, limit=6):
+    """The ceremonies and plenaries an edition's home page leads with, in time order."""
+    return public_sessions(edition=edition, preview=preview).filter(kind__in=HIGHLIGHT_KINDS).order_by("start")[:limit]
+
+
+def sub_forum_total(*, edition, preview=False):
+    return visible_sessions(edition=edition, preview=preview).filter(kind=SessionKind.SUB_FORUM).count()

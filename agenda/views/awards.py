@@ -1,8 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from agenda.selectors.expo import attach_groups, award_programmes
-from agenda.views.base import is_previewer, programme_page
+from agenda.access import is_previewer
+from agenda.caching import programme_page
+from agenda.selectors.awards import attach_groups, award_programmes
 
 
 @programme_page

@@ -2,8 +2,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from agenda.caching import programme_page
+from agenda.filters import ExhibitFilter, without_bad_values
 from agenda.selectors.expo import (
-    ExhibitFilter,
     attach_covers,
     exhibits_of,
     expos_of,
@@ -11,7 +12,6 @@ from agenda.selectors.expo import (
     with_cover,
     with_pictures,
 )
-from agenda.views.base import programme_page
 
 PAGE_SIZE = 48
 FILTER_FIELDS = ("category", "hall", "exhibitor", "q")
@@ -21,16 +21,7 @@ FILTER_FIELDS = ("category", "hall", "exhibitor", "q")
 def expo_list(request, edition):
     expos = list(expos_of(edition))
     exhibits = with_cover(exhibits_of(edition))
-    exhibit_filter = ExhibitFilter(request.GET, queryset=exhibits, edition=edition)
-    ignored = {}
-    if not exhibit_filter.is_valid():
-        # A value that makes no sense (an unknown hall, a category that does not exist) is dropped, not fatal.
-        ignored = dict(exhibit_filter.errors)
-        params = request.GET.copy()
-        for name in ignored:
-            params.pop(name, None)
-        exhibit_filter = ExhibitFilter(params, queryset=exhibits, edition=edition)
-        exhibit_filter.is_valid()
+    exhibit_filter, ignored = without_bad_values(ExhibitFilter, request.GET, queryset=exhibits, edition=edition)
     filtering = any((exhibit_filter.data.get(name) or "").strip() for name in FILTER_FIELDS)
     page = Paginator(exhibit_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = attach_covers(page.object_list)

@@ -8,11 +8,11 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from agenda.caching import programme_page
 from agenda.feeds import edition_schedule, programme_calendar, render_json, render_xml
 from agenda.feeds.common import clean_text, feed_filename
 from agenda.filters import AgendaFilter
 from agenda.selectors import public_sessions
-from agenda.views.base import programme_page
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 

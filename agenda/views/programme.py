@@ -1,4 +1,3 @@
-import datetime as dt
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
@@ -6,15 +5,17 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from agenda.access import get_edition, is_previewer
+from agenda.caching import programme_page
 from agenda.enums import EditionPhase
-from agenda.filters import AgendaFilter
+from agenda.filters import AgendaFilter, without_bad_values
 from agenda.models import Room
 from agenda.selectors import public_sessions
+from agenda.selectors.awards import programmes_presented_at
 from agenda.selectors.days import agenda_start_day
-from agenda.selectors.expo import programmes_presented_at
+from agenda.selectors.grid import day_grid
+from agenda.selectors.programme import running_and_next
 from agenda.selectors.run_of_show import run_of_show
-from agenda.views.base import get_edition, is_previewer, programme_page
-from agenda.views.grid import day_grid
 from agenda.views.variants import session_registration_variant
 from attendees.selectors import session_registration
 
@@ -42,13 +43,10 @@ def agenda(request, edition):
     all_days = params.get("day") == "all"
     if all_days:
         params.pop("day")
-    ignored = {}
-    probe = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
-    if not probe.is_valid():
-        # A filter value that makes no sense (an unknown room, a day of another edition) is dropped.
-        ignored = dict(probe.errors)
-        for name in ignored:
-            params.pop(name, None)
+    agenda_filter, ignored = without_bad_values(
+        AgendaFilter, params, queryset=public_sessions(edition=edition, preview=preview), edition=edition
+    )
+    params = agenda_filter.data.copy()
     filtering = any((params.get(name) or "").strip() for name in FILTER_FIELDS)
     # One day per page: a search or filter spans the whole summit unless a day is chosen with it.
     if not params.get("day") and not filtering and not all_days:
@@ -56,8 +54,10 @@ def agenda(request, edition):
             edition=edition, sessions=public_sessions(edition=edition, preview=preview), today=_today(edition)
         )
         params["day"] = start_day.isoformat()
+        agenda_filter = AgendaFilter(
+            params, queryset=public_sessions(edition=edition, preview=preview), edition=edition
+        )
     view = "grid" if request.GET.get("view") == "grid" else "list"
-    agenda_filter = AgendaFilter(params, queryset=public_sessions(edition=edition, preview=preview), edition=edition)
     sessions = list(agenda_filter.qs.order_by("start", "room__position", "title"))
     by_day = [
         (day, [(start, list(group)) for start, group in groupby(items, key=lambda s: s.start)])
@@ -120,14 +120,6 @@ def room_detail(request, edition, slug):
     return render(
         request, "agenda/room_detail.html", {"edition": edition, "room": room, "by_day": by_day, "section": "agenda"}
     )
-
-
-def running_and_next(*, edition, at, preview=False):
-    """Sessions running at `at`, and those starting within the next day, in time order."""
-    sessions = public_sessions(edition=edition, preview=preview).exclude(status="cancelled")
-    running = list(sessions.filter(start__lte=at, end__gt=at).order_by("start"))
-    upcoming = list(sessions.filter(start__gt=at, start__lt=at + dt.timedelta(days=1)).order_by("start")[:60])
-    return running, upcoming
 
 
 # `?at=` years the Now page answers for: anything further off is a typo, and near the ends of the calendar

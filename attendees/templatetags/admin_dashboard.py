@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from agenda.access import is_previewer
 from agenda.admin.scope import edition_from_param, remember_edition, working_edition
 from agenda.models import Edition
-from agenda.views.base import is_previewer
 from attendees.dashboard import edition_dashboard
 
 register = template.Library()

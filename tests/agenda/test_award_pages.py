@@ -1,9 +1,6 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agenda.enums import SessionKind, SessionStatus
 from tests.factories import (
@@ -255,14 +252,6 @@ def test_award_edits_show_at_once(client, programme):
 # Query counts
 
 
-def page_queries(client, url):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
-
-
 def awards_with_honourees(slug, count):
     edition = EditionFactory(slug=slug)
     ceremony = SessionFactory(edition=edition, slug="ceremony", kind=SessionKind.AWARD_CEREMONY)
@@ -282,8 +271,8 @@ def awards_with_honourees(slug, count):
 
 
 @pytest.mark.parametrize("path", ["awards/", "awards/award/", "sessions/ceremony/"])
-def test_award_page_queries_do_not_grow_with_the_honourees(client, path):
+def test_award_page_queries_do_not_grow_with_the_honourees(page_queries, path):
     awards_with_honourees("small", 3)
     awards_with_honourees("large", 30)
 
-    assert page_queries(client, f"/small/{path}") == page_queries(client, f"/large/{path}")
+    assert page_queries(f"/small/{path}") == page_queries(f"/large/{path}")

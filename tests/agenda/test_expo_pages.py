@@ -3,8 +3,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agenda.enums import ExhibitCategory
 from tests.factories import (
@@ -275,14 +273,6 @@ def test_exhibit_edits_show_at_once(client, expo):
 # Query counts
 
 
-def page_queries(client, url):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
-
-
 def expo_with_exhibits(slug, count):
     expo = ExpoFactory(edition=EditionFactory(slug=slug))
     halls = [HallFactory(expo=expo) for _ in range(3)]
@@ -294,28 +284,28 @@ def expo_with_exhibits(slug, count):
     return expo
 
 
-def test_expo_directory_queries_do_not_grow_with_the_exhibits(client):
+def test_expo_directory_queries_do_not_grow_with_the_exhibits(page_queries):
     expo_with_exhibits("small", 5)
     expo_with_exhibits("large", 40)
 
     for query in ("", "?category=ai&q=exhibit", "?hall=nowhere"):
-        small = page_queries(client, f"/small/expo/{query}")
-        large = page_queries(client, f"/large/expo/{query}")
+        small = page_queries(f"/small/expo/{query}")
+        large = page_queries(f"/large/expo/{query}")
         assert small == large, query
 
 
-def test_exhibit_page_queries_do_not_grow_with_the_pictures(client):
+def test_exhibit_page_queries_do_not_grow_with_the_pictures(page_queries):
     small, large = expo_with_exhibits("small", 1), expo_with_exhibits("large", 1)
     for _ in range(4):
         ExhibitPictureFactory(exhibit=small.exhibits.get(), size=(120, 80))
     for _ in range(39):
         ExhibitPictureFactory(exhibit=large.exhibits.get(), size=(120, 80))
 
-    assert page_queries(client, "/small/expo/exhibit-0/") == page_queries(client, "/large/expo/exhibit-0/")
+    assert page_queries("/small/expo/exhibit-0/") == page_queries("/large/expo/exhibit-0/")
 
 
-def test_home_queries_do_not_grow_with_the_exhibits(client):
+def test_home_queries_do_not_grow_with_the_exhibits(page_queries):
     expo_with_exhibits("small", 5)
     expo_with_exhibits("large", 40)
 
-    assert page_queries(client, "/small/") == page_queries(client, "/large/")
+    assert page_queries("/small/") == page_queries("/large/")

@@ -3,11 +3,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agenda.enums import SessionKind, SessionStatus
-from agenda.views.grid import day_grid
+from agenda.selectors.grid import day_grid
 from tests.factories import RoomFactory, SessionFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,17 +197,9 @@ def make_clashes(edition, count):
     make_session(edition, f"Lunch {count}", (12, 0), (13, 0), room=None, venue=venue)
 
 
-def grid_page_queries(client):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(GRID_URL)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_grid_page_queries_do_not_grow_with_clashes(client, edition, django_assert_num_queries):
+def test_grid_page_queries_do_not_grow_with_clashes(client, edition, django_assert_num_queries, page_queries):
     make_clashes(edition, 1)
-    small = grid_page_queries(client)
+    small = page_queries(GRID_URL)
     make_clashes(edition, 12)
     cache.clear()
 

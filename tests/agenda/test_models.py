@@ -7,7 +7,11 @@ from django.db import IntegrityError, transaction
 from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session, SessionItem
 from tests.factories import (
+    AwardProgrammeFactory,
     EditionFactory,
+    ExhibitFactory,
+    ExpoFactory,
+    HonoureeFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
@@ -93,6 +97,47 @@ def test_session_cannot_use_a_room_of_another_edition():
         session.full_clean()
 
     assert "belongs to another edition" in error.value.message_dict["room"][0]
+
+
+def test_room_of_another_edition_is_named_with_the_same_words_as_other_choices():
+    session = SessionFactory.build(edition=EditionFactory(), room=RoomFactory(name="Forum Hall A"))
+
+    with pytest.raises(ValidationError) as error:
+        session.full_clean()
+
+    assert error.value.message_dict["room"] == ["Room “Forum Hall A” belongs to another edition."]
+
+
+def test_award_ceremony_of_another_edition_is_refused():
+    programme = AwardProgrammeFactory.build(
+        edition=EditionFactory(), ceremony=SessionFactory(title="Opening"), slug="award"
+    )
+
+    with pytest.raises(ValidationError) as error:
+        programme.full_clean()
+
+    assert error.value.message_dict["ceremony"] == ["Ceremony “Opening” belongs to another edition."]
+
+
+@pytest.mark.parametrize("field", ["person", "organisation"])
+def test_honouree_of_another_edition_is_refused(field):
+    programme = AwardProgrammeFactory()
+    other = PersonFactory(name="Robin Li") if field == "person" else OrganisationFactory(name="Robin Li")
+    honouree = HonoureeFactory.build(programme=programme, **{"person": None, field: other})
+
+    with pytest.raises(ValidationError) as error:
+        honouree.full_clean()
+
+    assert error.value.message_dict[field] == [f"{field.title()} “Robin Li” belongs to another edition."]
+
+
+def test_exhibitor_of_another_edition_is_refused():
+    exhibit = ExhibitFactory.build(expo=ExpoFactory(), exhibitor=OrganisationFactory(name="Baidu"), slug="robot")
+
+    with pytest.raises(ValidationError) as error:
+        exhibit.full_clean()
+
+    assert error.value.message_dict["exhibitor"] == ["Exhibitor “Baidu” belongs to another edition."]
 
 
 def test_speaker_from_another_edition_is_refused():

@@ -1,10 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from agenda.enums import SessionKind, SessionStatus
 from agenda.models import Edition, Session
@@ -255,14 +252,6 @@ def test_sitemap_lists_public_sessions_only(client, edition):
     assert f"/2024/sessions/{public.slug}/" in page and f"/2024/sessions/{draft.slug}/" not in page
 
 
-def page_queries(client, url):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
-
-
 PAGES = [
     "/{e}/",
     "/{e}/agenda/",
@@ -279,12 +268,12 @@ PAGES = [
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_page_queries_do_not_grow_with_the_edition(client, url):
+def test_page_queries_do_not_grow_with_the_edition(page_queries, url):
     call_command("generate_summit", slug="small", sessions=30, rooms=3, speakers=60, days=2, start="2030-11-19")
     call_command("generate_summit", slug="large", sessions=600, rooms=30, speakers=1200, days=4, start="2030-11-19")
 
-    small = page_queries(client, url.format(e="small", d="2030-11-19"))
-    large = page_queries(client, url.format(e="large", d="2030-11-19"))
+    small = page_queries(url.format(e="small", d="2030-11-19"))
+    large = page_queries(url.format(e="large", d="2030-11-19"))
 
     assert large == small
 

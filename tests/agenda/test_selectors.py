@@ -1,10 +1,13 @@
 import datetime as dt
 
 import pytest
+from django.http import QueryDict
 
 from agenda import selectors
 from agenda.enums import SessionKind, SessionStatus
-from agenda.models import Session
+from agenda.filters import AgendaFilter, ExhibitFilter, without_bad_values
+from agenda.models import Edition, Exhibit, Session
+from agenda.selectors.people import public_speakers, published_speakers
 from tests.factories import (
     EditionFactory,
     PersonFactory,
@@ -115,3 +118,80 @@ def test_clash_detection_takes_three_queries_at_any_size(django_assert_num_queri
 
     with django_assert_num_queries(3):
         selectors.clashing_sessions(Session.objects.all())
+
+
+# Who speaks, which sessions are public, which edition is current
+
+
+def speaking_edition():
+    edition = EditionFactory()
+    public = SessionFactory(edition=edition)
+    draft = SessionFactory(edition=edition, status=SessionStatus.DRAFT)
+    SessionSpeakerFactory(session=public, person__slug="speaker")
+    SessionItemFactory(session=public).speakers.add(PersonFactory(edition=edition, slug="in-run-of-show"))
+    SessionSpeakerFactory(session=draft, person__slug="in-draft")
+    PersonFactory(edition=edition, slug="nowhere")
+    return edition
+
+
+def slugs(people):
+    return set(people.values_list("slug", flat=True))
+
+
+def test_public_speakers_speak_in_a_public_session_or_its_run_of_show():
+    edition = speaking_edition()
+
+    assert slugs(public_speakers(edition=edition)) == {"speaker", "in-run-of-show"}
+
+
+def test_a_preview_also_counts_the_speakers_of_drafts():
+    edition = speaking_edition()
+
+    assert slugs(public_speakers(edition=edition, preview=True)) == {"speaker", "in-run-of-show", "in-draft"}
+
+
+def test_published_speakers_are_the_public_speakers_of_published_editions():
+    published = speaking_edition()
+    unpublished = speaking_edition()
+    Edition.objects.filter(pk=unpublished.pk).update(is_published=False)
+
+    assert slugs(published_speakers()) == slugs(public_speakers(edition=published))
+
+
+def test_visible_sessions_are_the_public_ones_unless_previewing(edition):
+    for status in SessionStatus.values:
+        SessionFactory(edition=edition, status=status, slug=status)
+
+    public = set(selectors.visible_sessions(edition=edition).values_list("slug", flat=True))
+    preview = set(selectors.visible_sessions(edition=edition, preview=True).values_list("slug", flat=True))
+
+    assert (public, preview) == ({"published", "cancelled"}, set(SessionStatus.values))
+    assert selectors.session_total(edition=edition) == len(public)
+
+
+def test_current_edition_is_the_one_marked_current():
+    EditionFactory()
+    current = EditionFactory(is_current=True)
+
+    assert Edition.objects.current() == current
+
+
+# Filters
+
+
+def test_bad_filter_values_are_dropped_and_named(edition):
+    room = RoomFactory(venue__edition=edition, slug="hall-a")
+    data = QueryDict("room=hall-a&day=1999-01-01&kind=keynote-of-keynotes&q=forum")
+
+    agenda_filter, ignored = without_bad_values(AgendaFilter, data, queryset=Session.objects.all(), edition=edition)
+
+    assert sorted(ignored) == ["day", "kind"]
+    assert (agenda_filter.form.cleaned_data["room"], agenda_filter.form.cleaned_data["q"]) == (room, "forum")
+
+
+def test_good_filter_values_are_all_kept(edition):
+    data = QueryDict("category=robotics&q=arm")
+
+    exhibit_filter, ignored = without_bad_values(ExhibitFilter, data, queryset=Exhibit.objects.none(), edition=edition)
+
+    assert (ignored, exhibit_filter.data.dict()) == ({}, {"category": "robotics", "q": "arm"})

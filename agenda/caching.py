@@ -1,4 +1,8 @@
-"""What every public programme page shares: finding the edition, and caching per programme version."""
+"""Public programme pages, feeds and API answers, computed once per programme version.
+
+Every edit to an edition's programme bumps its version (see agenda.signals), which changes the stamp
+that cache keys and ETags are made of: a saved edit is visible on the next request in every process.
+"""
 
 import functools
 import hashlib
@@ -6,29 +10,14 @@ import time
 
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from agenda.models import Edition
+from agenda.access import get_edition, is_previewer
 
 PAGE_CACHE_SECONDS = 24 * 3600
-
-
-def is_previewer(request):
-    """Staff who may edit the programme see drafts and unpublished editions; everyone else (check-in and
-    registration-desk staff included) gets a 404 for them."""
-    user = request.user
-    return user.is_authenticated and user.is_staff and user.has_perm("agenda.change_session")
-
-
-def get_edition(request, slug):
-    editions = Edition.objects.select_related("summit")
-    if not is_previewer(request):
-        editions = editions.filter(is_published=True)
-    return get_object_or_404(editions, slug=slug)
 
 
 def programme_stamp(edition):

@@ -1,0 +1,136 @@
+"""Who speaks at an edition and which organisations take part: one answer for the pages, the API, the
+awards and the sitemap.
+
+A public speaker of an edition is one of its people who speaks in a session a visitor may see, either
+as a speaker of the session or in an item of its run-of-show.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.selectors.programme import visible_sessions
+
+SEARCH_MAX_LENGTH = 200
+
+
+def speaks_in(sessions, *, person=None):
+    """An expression: the person (the outer row, or `person`, e.g. `OuterRef("person_id")`) speaks in one of
+    `sessions`, as a speaker or in its run-of-show."""
+    person = OuterRef("pk") if person is None else person
+    session_ids = sessions.values("pk")
+    as_speaker = SessionSpeaker.objects.filter(person=person, session__in=session_ids)
+    in_run_of_show = SessionItem.speakers.through.objects.filter(person=person, sessionitem__session__in=session_ids)
+    return Exists(as_speaker) | Exists(in_run_of_show)
+
+
+def public_speakers(*, edition, preview=False):
+    """The edition's people who speak in a session a visitor may see (drafts included for a preview)."""
+    return Person.objects.filter(edition=edition).filter(speaks_in(visible_sessions(edition=edition, preview=preview)))
+
+
+def published_speakers():
+    """The public speakers of every published edition, as `public_speakers` finds them (for the sitemap)."""
+    return Person.objects.filter(edition__in=Edition.objects.published()).filter(speaks_in(Session.objects.public()))
+
+
+def search_names(queryset, query, fields):
+    """Rows where one of `fields` contains `query` (trimmed, and cut to a sensible length)."""
+    query = (query or "").strip()[:SEARCH_MAX_LENGTH]
+    if not query:
+        return queryset
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": query})
+    return queryset.filter(condition)
+
+
+def speaker_directory(*, edition, preview=False, query=""):
+    """The speakers page: public speakers by name, with their organisation, narrowed by a search."""
+    people = public_speakers(edition=edition, preview=preview).select_related("organisation").order_by("name")
+    return search_names(people, query, ["name", "title", "organisation__name"])
+
+
+def sessions_of_speaker(*, person, sessions):
+    """Of `sessions` (loaded by `public_sessions`), those the person speaks in, in time order."""
+    spoken = sessions.filter(Q(speaker_links__person=person) | Q(items__speakers=person)).distinct()
+    return list(spoken.order_by("start"))
+
+
+def organisation_directory(*, edition, preview=False, query=""):
+    """The organisations page: organisations that organise a visible session, by name, each with
+    `public_links` (its organiser links to those sessions, in time order)."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    links = SessionOrganiser.objects.filter(session__in=session_ids).select_related("session")
+    organisations = (
+        Organisation.objects.filter(edition=edition, organiser_links__session__in=session_ids)
+        .distinct()
+        .order_by("name")
+        .prefetch_related(
+            Prefetch("organiser_links", queryset=links.order_by("session__start"), to_attr="public_links")
+        )
+    )
+    return search_names(organisations, query, ["name"])
+
+
+def organisation_links(*, organisation, edition, preview=False):
+    """The organisation's links to the sessions a visitor may see, in time order."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    return list(
+        SessionOrganiser.objects.filter(organisation=organisation, session__in=session_ids)
+        .select_related("session__room", "session__venue")
+        .order_by("session__start")
+    )
+
+
+def organisation_speakers(*, organisation, edition, preview=False):
+    """The organisation's people who are public speakers of the edition."""
+    return public_speakers(edition=edition, preview=preview).filter(organisation=organisation)
+
+
+def speakers_with_sessions(*, edition, preview=False):
+    """The public speakers by name, each with `public_speaker_links` and `public_items`: where they speak."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    return (
+        public_speakers(edition=edition, preview=preview)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "speaker_links",
+                queryset=SessionSpeaker.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("person", "session", "session__slug", "session__start"),
+                to_attr="public_speaker_links",
+            ),
+            Prefetch(
+                "session_items",
+                queryset=SessionItem.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("session", "session__slug", "session__start"),
+                to_attr="public_items",
+            ),
+        )
+        .order_by("name", "slug")
+    )
+
+
+def organisations_taking_part(*, edition, preview=False):
+    """Organisations that organise a visible session or whose people are public speakers, by name, each with
+    `public_organiser_links` (the API's list; the organisations page lists the organisers only)."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=session_ids))
+    speaks = Exists(public_speakers(edition=edition, preview=preview).filter(organisation=OuterRef("pk")))
+    return (
+        Organisation.objects.filter(edition=edition)
+        .filter(organises | speaks)
+        .prefetch_related(
+            Prefetch(
+                "organiser_links",
+                queryset=SessionOrganiser.objects.filter(session__in=session_ids)
+                .select_related("session")
+                .only("organisation", "role", "session", "session__slug", "session__title", "session__start")
+                .order_by("session__start", "session__slug", "position", "pk"),
+                to_attr="public_organiser_links",
+            )
+        )
+        .order_by("name", "slug")
+    )
