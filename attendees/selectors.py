@@ -24,11 +24,6 @@ from attendees.enums import (
 from attendees.models import Registration, SessionChoice, StatusChange
 
 
-def default_edition():
-    """The edition staff most likely mean: the current one, else the latest."""
-    return Edition.objects.filter(is_current=True).first() or Edition.objects.order_by("-start_date").first()
-
-
 def edition_from_param(value):
     """The edition named by a query parameter (its primary key), or the default edition."""
     value = (value or "").strip()
@@ -36,7 +31,7 @@ def edition_from_param(value):
         edition = Edition.objects.filter(pk=int(value)).first()
         if edition is not None:
             return edition
-    return default_edition()
+    return Edition.objects.current_or_latest()
 
 
 def editions_to_choose():
@@ -101,6 +96,16 @@ def seats_taken(session_ids):
 def waitlist_counts(session_ids):
     """Delegates waiting per session, counting active registrations only (one query)."""
     return _count_choices(session_ids, ChoiceStatus.WAITLIST)
+
+
+def delegates_holding_places(session_ids):
+    """How many active delegates hold a seat or a waiting-list place in any of these sessions, each counted once."""
+    return (
+        SessionChoice.objects.filter(session_id__in=session_ids, registration__status__in=ACTIVE_STATUSES)
+        .values("registration_id")
+        .distinct()
+        .count()
+    )
 
 
 def waiting_in_line(session):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import SessionItem
 from agenda.models.session import parent_session
+from agenda.run_of_show import overruns
 
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%H:%M:%S", "%H%M"]
 
@@ -106,12 +107,11 @@ class SessionItemForm(forms.ModelForm):
 
     def _post_clean(self):
         super()._post_clean()
-        # The model's check says the item must start within the session; say when the session runs, across the
-        # row (the time's own cell is narrow).
+        # The model's check says the item must start within the session; say instead when the session runs.
         if self._typed_start is not None and self.has_error("start"):
             hint = self._span_hint()
             if hint:
-                self.add_error(None, hint)
+                self._errors["start"] = self.error_class([hint])  # instead of the model's vaguer words
 
     def _span_hint(self):
         session = self._session()
@@ -132,9 +132,26 @@ class SessionItemForm(forms.ModelForm):
         return super().has_changed() or self._follows_session
 
 
+class RunOfShowFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return  # times are only known once every row reads
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form) and (form.instance.pk or form.has_changed())
+        ]
+        kept.sort(key=lambda form: (form.cleaned_data.get("position") or 0, form.instance.pk or float("inf")))
+        items = [(form.cleaned_data.get("start"), form.cleaned_data.get("duration_minutes")) for form in kept]
+        for index, message in overruns(items, session=self.instance).items():
+            kept[index].add_error("duration_minutes", message)
+
+
 class SessionItemInline(admin.TabularInline):
     model = SessionItem
     form = SessionItemForm
+    formset = RunOfShowFormSet
     extra = 0
     autocomplete_fields = ["speakers"]
     fields = ["position", "start", "duration_minutes", "title", "speakers", "description"]

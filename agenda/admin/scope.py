@@ -40,7 +40,7 @@ def working_edition(request):
         edition = Edition.objects.filter(pk=remembered).first()
         if edition is not None:
             return edition
-    return Edition.objects.current() or Edition.objects.order_by("-start_date").first()
+    return Edition.objects.current_or_latest()
 
 
 def remember_edition(request, edition):

@@ -15,9 +15,8 @@ from agenda.admin.importing import SpreadsheetImportAdmin
 from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
+from attendees import selectors as seat_selectors
 from attendees import services as seat_services
-from attendees.enums import ACTIVE_STATUSES
-from attendees.models import SessionChoice
 from attendees.seat_notices import seat_change_notices
 
 from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter, listed_edition
@@ -255,14 +254,8 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
         """Asks first: cancelling frees every seat and waiting-list place and emails each delegate."""
         chosen = list(queryset.exclude(status=SessionStatus.CANCELLED).order_by("start", "title"))
         ids = [session.pk for session in chosen]
-        seats, waiting = seat_services.seats_taken(ids), seat_services.waitlist_counts(ids)
-        # Each delegate is emailed once, however many of the chosen sessions they hold a place in.
-        delegates = (
-            SessionChoice.objects.filter(session_id__in=ids, registration__status__in=ACTIVE_STATUSES)
-            .values("registration_id")
-            .distinct()
-            .count()
-        )
+        seats, waiting = seat_selectors.seats_taken(ids), seat_selectors.waitlist_counts(ids)
+        delegates = seat_selectors.delegates_holding_places(ids)  # each emailed once, however many places they hold
         if "apply" not in request.POST:
             return TemplateResponse(
                 request,

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from agenda.enums import OrganiserRole, SpeakerRole
 from agenda.imports.lookups import cell_text, codes_message, match_choice, unknown_message
 from agenda.models import SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.run_of_show import overruns
 
 ENTRY_SEPARATORS = re.compile(r"[;,\n]+")
 ENTRY = re.compile(r"^(?P<slug>[^()]*?)\s*(?:\((?P<role>[^()]*)\))?$")
@@ -194,6 +195,12 @@ def parse_items(text, *, session, people, where):
             continue
         slugs = tuple(sorted(person.slug for person in speakers))
         items.append(Item(start, minutes, title, slugs, tuple(speakers)))
+    if not errors:
+        for index, problem in overruns([(item.start, item.minutes) for item in items], session=session).items():
+            errors.append(
+                _("Line %(number)d (“%(title)s”): %(problem)s")
+                % {"number": index + 1, "title": items[index].title, "problem": problem}
+            )
     return items, errors
 
 

@@ -41,6 +41,10 @@ class EditionQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True).first()
 
+    def current_or_latest(self):
+        """The edition staff most likely mean: the current one, else the one that starts last."""
+        return self.current() or self.order_by("-start_date").first()
+
 
 class Edition(models.Model):
     summit = models.ForeignKey(Summit, on_delete=models.PROTECT, related_name="editions", verbose_name=_("summit"))

@@ -1,10 +1,8 @@
 import uuid
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -259,13 +257,5 @@ class SessionItem(models.Model):
             return
         if self.start and not (session.start <= self.start < session.end):
             raise ValidationError({"start": _("The item must start within its session’s time.")})
-        if (
-            self.duration_minutes
-            and (self.start or session.start) + timedelta(minutes=self.duration_minutes) > session.end
-        ):
-            raise ValidationError(
-                {
-                    "duration_minutes": _("The item would run past the end of its session (%(end)s).")
-                    % {"end": timezone.localtime(session.end, session.edition.zone).strftime("%H:%M")}
-                }
-            )
+        # Whether it ends in time depends on the items before it: the admin's formset and the import check the
+        # whole run-of-show (agenda.run_of_show.overruns).

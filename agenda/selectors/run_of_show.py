@@ -1,5 +1,7 @@
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+
+from agenda.run_of_show import item_times
 
 
 @dataclass
@@ -10,16 +12,7 @@ class TimedItem:
 
 
 def run_of_show(session):
-    """The session's items with their times: an item without a start follows the previous one."""
+    """The session's items with their times (see `agenda.run_of_show.item_times`)."""
     items = list(session.items.all())
-    timed, cursor = [], session.start
-    for index, item in enumerate(items):
-        start = item.start or cursor
-        if item.duration_minutes:
-            end = start + timedelta(minutes=item.duration_minutes)
-        else:
-            following = next((later.start for later in items[index + 1 :] if later.start), None)
-            end = following or session.end
-        timed.append(TimedItem(item=item, start=start, end=end))
-        cursor = end
-    return timed
+    times = item_times([(item.start, item.duration_minutes) for item in items], start=session.start, end=session.end)
+    return [TimedItem(item=item, start=start, end=end) for item, (start, end) in zip(items, times, strict=True)]

@@ -221,7 +221,10 @@ def programme(edition):
         session=forum, position=1, title="+Opening", start=forum.start, duration_minutes=None, description="Kept"
     )
     opening.speakers.set([people["wang-haifeng"], people["robin-li"]])
-    SessionItemFactory(session=forum, position=2, title="Talk | Q&A", duration_minutes=45)
+    # The opening lasts until the talk starts; the closing follows the talk.
+    talk_start = forum.start + dt.timedelta(minutes=30)
+    SessionItemFactory(session=forum, position=2, title="Talk | Q&A", start=talk_start, duration_minutes=45)
+    SessionItemFactory(session=forum, position=3, title="Closing", start=None, duration_minutes=15)
     SessionFactory(edition=edition, slug="plain", title="-plain", room=forum.room, status="cancelled")
     return [lunch, forum]
 

@@ -176,6 +176,15 @@ def test_current_edition_is_the_one_marked_current():
     assert Edition.objects.current() == current
 
 
+def test_without_a_current_edition_staff_start_on_the_latest():
+    EditionFactory(start_date=dt.date(2023, 11, 8), end_date=dt.date(2023, 11, 10))
+    latest = EditionFactory(start_date=dt.date(2024, 11, 20), end_date=dt.date(2024, 11, 22))
+
+    assert (Edition.objects.current(), Edition.objects.current_or_latest()) == (None, latest)
+    current = EditionFactory(is_current=True, start_date=dt.date(2022, 11, 9), end_date=dt.date(2022, 11, 11))
+    assert Edition.objects.current_or_latest() == current
+
+
 # Filters
 
 

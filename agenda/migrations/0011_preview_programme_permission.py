@@ -30,7 +30,7 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("agenda", "0009_change_history"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("agenda", "0010_photo_and_logo_renditions"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [
         migrations.AlterModelOptions(
