@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from agenda.admin import scope
 from attendees import selectors, services
 from attendees.enums import RegistrationStatus, may_become
 from attendees.tokens import is_badge_code, normalise_badge_code, registration_from_badge_code
@@ -122,7 +123,7 @@ def checkin(request):
     if request.method == "POST":
         return _handle_post(request)
 
-    edition = selectors.edition_from_param(request.GET.get("edition"))
+    edition = _door_edition(request, request.GET.get("edition"))
     counts = selectors.checked_in_counts(edition)
     if request.GET.get("format") == "json":
         return JsonResponse(selectors.counts_as_json(edition, counts))
@@ -146,8 +147,20 @@ def checkin(request):
     return render(request, "attendees/checkin.html", context)
 
 
+def _door_edition(request, value):
+    """The edition named in the address, remembered as the one this staff member works on; else that one.
+
+    The desk and the back office share it, so a bookmarked /checkin/ opens where the organiser last worked.
+    """
+    edition = scope.edition_from_param(value)
+    if edition is not None:
+        scope.remember_edition(request, edition)
+        return edition
+    return scope.working_edition(request)
+
+
 def _handle_post(request):
-    edition = selectors.edition_from_param(request.POST.get("edition"))
+    edition = _door_edition(request, request.POST.get("edition"))
     page = _page_url(edition)
 
     chosen = _clean(request.POST.get("registration"), limit=30)

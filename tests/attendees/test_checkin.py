@@ -163,6 +163,19 @@ def test_choosing_the_edition_checks_in_its_badges(door_client, edition):
     assert page.context["door_edition"] == last_year
 
 
+def test_the_desk_stays_on_the_edition_chosen_there_or_in_the_back_office(door_client, organiser, edition):
+    organiser_client = Client()
+    organiser_client.force_login(organiser)
+    next_year = EditionFactory(year=2032, name="2032 Wuzhen Summit")
+
+    assert door_client.get(CHECKIN).context["door_edition"] == edition  # the current one, at first
+    door_client.get(CHECKIN, {"edition": next_year.pk})
+    assert door_client.get(CHECKIN).context["door_edition"] == next_year  # a bookmarked /checkin/ stays there
+
+    organiser_client.get(reverse("admin:index"), {"edition": next_year.pk})  # the dashboard's switch
+    assert organiser_client.get(CHECKIN).context["door_edition"] == next_year
+
+
 NOT_A_BADGE = "Not a valid badge code: check the letters, or search by name."
 
 
