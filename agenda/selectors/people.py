@@ -56,17 +56,27 @@ def sessions_of_speaker(*, person, sessions):
     return list(spoken.order_by("start"))
 
 
+def taking_part(*, edition, preview=False):
+    """The organisations taking part in an edition: they organise a session a visitor may see, or their people
+    are its public speakers. The organisations page and the API list these."""
+    session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
+    organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=session_ids))
+    speaks = Exists(public_speakers(edition=edition, preview=preview).filter(organisation=OuterRef("pk")))
+    return Organisation.objects.filter(edition=edition).filter(organises | speaks)
+
+
 def organisation_directory(*, edition, preview=False, query=""):
-    """The organisations page: organisations that organise a visible session, by name, each with
-    `public_links` (its organiser links to those sessions, in time order)."""
+    """The organisations page: those taking part, by name, each with `public_links` (its organiser links to the
+    sessions a visitor may see, in time order) and `public_speakers` (its people who speak)."""
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
     links = SessionOrganiser.objects.filter(session__in=session_ids).select_related("session")
+    speakers = public_speakers(edition=edition, preview=preview).order_by("name").only("name", "slug", "organisation")
     organisations = (
-        Organisation.objects.filter(edition=edition, organiser_links__session__in=session_ids)
-        .distinct()
+        taking_part(edition=edition, preview=preview)
         .order_by("name")
         .prefetch_related(
-            Prefetch("organiser_links", queryset=links.order_by("session__start"), to_attr="public_links")
+            Prefetch("organiser_links", queryset=links.order_by("session__start"), to_attr="public_links"),
+            Prefetch("people", queryset=speakers, to_attr="public_speakers"),
         )
     )
     return search_names(organisations, query, ["name"])
@@ -115,13 +125,10 @@ def speakers_with_sessions(*, edition, preview=False):
 
 def organisations_taking_part(*, edition, preview=False):
     """Organisations that organise a visible session or whose people are public speakers, by name, each with
-    `public_organiser_links` (the API's list; the organisations page lists the organisers only)."""
+    `public_organiser_links` (the API's list)."""
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
-    organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=session_ids))
-    speaks = Exists(public_speakers(edition=edition, preview=preview).filter(organisation=OuterRef("pk")))
     return (
-        Organisation.objects.filter(edition=edition)
-        .filter(organises | speaks)
+        taking_part(edition=edition, preview=preview)
         .prefetch_related(
             Prefetch(
                 "organiser_links",

@@ -11,9 +11,11 @@ from tests.factories import (
     AwardProgrammeFactory,
     EditionFactory,
     HonoureeFactory,
+    OrganisationFactory,
     PersonFactory,
     SessionFactory,
     SessionItemFactory,
+    SessionOrganiserFactory,
     SessionSpeakerFactory,
 )
 
@@ -109,3 +111,20 @@ def test_session_counts_agree_on_the_editions_page_and_the_edition_home(client, 
     home = re.search(r"Sessions</dt><dd>(\d+)</dd>", text(client.get("/2024/"))).group(1)
 
     assert (listed, home) == ("3", "3")
+
+
+def test_the_organisations_page_and_the_api_list_the_same_organisations_taking_part(client, edition):
+    forum = SessionFactory(edition=edition, slug="forum")
+    draft = SessionFactory(edition=edition, slug="draft-forum", status=SessionStatus.DRAFT)
+    SessionOrganiserFactory(session=forum, organisation__edition=edition, organisation__slug="host")
+    SessionOrganiserFactory(session=draft, organisation__edition=edition, organisation__slug="draft-host")
+    employer = OrganisationFactory(edition=edition, slug="speakers-employer")
+    SessionSpeakerFactory(session=forum, person=PersonFactory(edition=edition, organisation=employer))
+    OrganisationFactory(edition=edition, slug="bystander")
+
+    page = text(client.get("/2024/organisations/"))
+    listed = set(re.findall(r"/2024/organisations/([\w-]+)/", page))
+    results = client.get("/api/editions/2024/organisations/").json()["results"]
+
+    assert listed == {"host", "speakers-employer"}
+    assert {organisation["slug"] for organisation in results} == listed
