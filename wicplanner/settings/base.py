@@ -162,6 +162,8 @@ if not DEBUG:
 # Change history of sessions, exhibits, awards and registrations: read in the admin, never reverted from it
 # (a registration's status, a session's seats … change through their services only).
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# A revision's note holds what a form's inlines changed (speakers, run-of-show …): text of any length.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
