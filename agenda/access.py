@@ -3,6 +3,8 @@
 Published editions and their public sessions are for everyone. Drafts and unpublished editions are for
 people with the `agenda.preview_programme` permission: superusers, and the "Programme editors" group.
 Other staff (the registration desk, check-in staff) see the site as attendees do.
+
+Staff screens (the back office, the check-in desk) work on one edition at a time: `working_edition`.
 """
 
 from django.shortcuts import get_object_or_404
@@ -10,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from agenda.models import Edition
 
 PREVIEW_PERMISSION = "agenda.preview_programme"
+SESSION_KEY = "admin_edition_id"  # the edition a staff member works on, kept in their session
 
 
 def can_preview(user):
@@ -27,3 +30,19 @@ def get_edition(request, slug):
     if not is_previewer(request):
         editions = editions.published()
     return get_object_or_404(editions, slug=slug)
+
+
+def working_edition(request):
+    """The edition this staff member works on (the back office, the check-in desk): the one they last chose,
+    else the current one, else the latest; None when there is no edition at all."""
+    remembered = request.session.get(SESSION_KEY)
+    if remembered:
+        edition = Edition.objects.filter(pk=remembered).first()
+        if edition is not None:
+            return edition
+    return Edition.objects.current_or_latest()
+
+
+def remember_edition(request, edition):
+    """From now on this staff member works on `edition` (until they switch again)."""
+    request.session[SESSION_KEY] = edition.pk

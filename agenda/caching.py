@@ -25,6 +25,26 @@ def programme_stamp(edition):
     return f"{edition.pk}-{edition.programme_version}-{edition.programme_changed_at.timestamp():.6f}"
 
 
+def _variant(request, edition):
+    """What besides the programme a public answer depends on: its address, language and the edition's phase."""
+    return f"{request.get_full_path()}|{get_language()}|{edition.phase_at(timezone.now())}"
+
+
+def programme_data(request, edition, compute):
+    """A public answer's data (the API's), computed once per programme version, address, language and phase.
+
+    `compute()` returns the data, or None for an answer that must not be kept (an error).
+    """
+    variant = f"{programme_stamp(edition)}|{_variant(request, edition)}"
+    key = "programme-data:" + hashlib.sha256(variant.encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = compute()
+        if data is not None:
+            cache.set(key, data, PAGE_CACHE_SECONDS)
+    return data
+
+
 def programme_page(view=None, *, refresh_minutes=None, vary=None):
     """Serve a public page or feed once per programme version, with ETag/Last-Modified and 304s.
 
@@ -49,7 +69,7 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             response = view(request, edition, **kwargs)
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        variant = f"{request.get_full_path()}|{get_language()}|{edition.phase_at(timezone.now())}"
+        variant = _variant(request, edition)
         if refresh_minutes:
             variant += f"|{int(time.time() // (refresh_minutes * 60))}"
         if vary is not None:

@@ -43,7 +43,11 @@ class ExhibitSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Exhibit.objects.filter(expo__edition__is_published=True).select_related("expo__edition").order_by("pk")
+        return (
+            Exhibit.objects.filter(expo__edition__in=Edition.objects.published())
+            .select_related("expo__edition")
+            .order_by("pk")
+        )
 
     def location(self, exhibit):
         return reverse("agenda:exhibit_detail", args=[exhibit.expo.edition.slug, exhibit.slug])
@@ -57,7 +61,12 @@ class SessionSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Session.objects.public().filter(edition__is_published=True).select_related("edition").order_by("pk")
+        return (
+            Session.objects.public()
+            .filter(edition__in=Edition.objects.published())
+            .select_related("edition")
+            .order_by("pk")
+        )
 
     def location(self, session):
         return reverse("agenda:session_detail", args=[session.edition.slug, session.slug])

@@ -14,8 +14,7 @@ may view registrations (the registration desk, superusers) see and search email 
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -25,7 +24,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda.admin import scope
+from agenda.access import remember_edition, working_edition
+from agenda.admin.edition_paths import edition_from_param
 from attendees import selectors, services
 from attendees.enums import RegistrationStatus, may_become
 from attendees.tokens import is_badge_code, normalise_badge_code, registration_from_badge_code
@@ -116,10 +116,9 @@ def _search(request, edition, text):
 
 @never_cache
 @login_required(login_url=reverse_lazy("admin:login"))
+@permission_required("attendees.check_in", raise_exception=True)
 @require_http_methods(["GET", "HEAD", "POST"])
 def checkin(request):
-    if not request.user.has_perm("attendees.check_in"):
-        raise PermissionDenied
     if request.method == "POST":
         return _handle_post(request)
 
@@ -152,11 +151,11 @@ def _door_edition(request, value):
 
     The desk and the back office share it, so a bookmarked /checkin/ opens where the organiser last worked.
     """
-    edition = scope.edition_from_param(value)
+    edition = edition_from_param(value)
     if edition is not None:
-        scope.remember_edition(request, edition)
+        remember_edition(request, edition)
         return edition
-    return scope.working_edition(request)
+    return working_edition(request)
 
 
 def _handle_post(request):

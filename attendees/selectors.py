@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.enums import EditionPhase, SessionStatus
+from agenda.enums import EditionPhase
 from agenda.models import Edition, Session
 from attendees.enums import (
     ACTIVE_STATUSES,
@@ -22,16 +22,6 @@ from attendees.enums import (
     RegistrationStatus,
 )
 from attendees.models import Registration, SessionChoice, StatusChange
-
-
-def edition_from_param(value):
-    """The edition named by a query parameter (its primary key), or the default edition."""
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit() and len(value) < 19:
-        edition = Edition.objects.filter(pk=int(value)).first()
-        if edition is not None:
-            return edition
-    return Edition.objects.current_or_latest()
 
 
 def editions_to_choose():
@@ -57,7 +47,8 @@ def registration_window_problem(*, edition, now=None):
 def registrable_sessions(*, edition):
     """Sessions a delegate may choose when registering: published, and requiring registration."""
     return (
-        Session.objects.filter(edition=edition, registration_required=True, status=SessionStatus.PUBLISHED)
+        Session.objects.taking_registrations()
+        .filter(edition=edition)
         .select_related("room", "edition")
         .order_by("start", "title")
     )
@@ -215,7 +206,7 @@ def session_registration(*, edition, session, state=None, now=None):
     if state is None:
         state = registration_state(edition=edition, now=now)
     seats = None
-    if state == RegistrationState.OPEN and session.registration_required and session.status == SessionStatus.PUBLISHED:
+    if state == RegistrationState.OPEN and session.takes_registrations:
         seats = session_seats(session=session)
     return SessionRegistration(state=state, seats=seats)
 
@@ -348,3 +339,16 @@ def chosen_sessions(*, registration):
 def status_history(*, registration):
     """The registration's status changes, the first first (one query)."""
     return list(StatusChange.objects.filter(registration=registration).order_by("changed_at", "pk"))
+
+
+def places_by_delegate(*, sessions):
+    """Active registration → the sessions among `sessions` it holds a seat or a waiting-list place in, in time order."""
+    choices = (
+        SessionChoice.objects.filter(session__in=sessions, registration__status__in=ACTIVE_STATUSES)
+        .select_related("registration__edition", "session")
+        .order_by("registration_id", "session__start", "session__pk")
+    )
+    places = {}
+    for choice in choices:
+        places.setdefault(choice.registration, []).append(choice.session)
+    return places

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
 from attendees import emails, selectors
-from attendees.enums import ACTIVE_STATUSES, ChoiceStatus, RegistrationStatus, may_become
+from attendees.enums import ChoiceStatus, RegistrationStatus, may_become
 from attendees.models import Registration, SessionChoice, StatusChange, new_badge_code, new_token_key
 from attendees.validators import validate_no_overlapping_sessions
 
@@ -122,15 +122,7 @@ def waitlists_fill(*, session_ids):
 
 def _release(sessions):
     """Cancelled sessions hold nobody: their places are removed, and each active delegate is told once."""
-    choices = (
-        SessionChoice.objects.filter(session__in=sessions)
-        .select_related("registration__edition", "session")
-        .order_by("registration_id", "session__start", "session__pk")
-    )
-    released = {}
-    for choice in choices:
-        if choice.registration.status in ACTIVE_STATUSES:
-            released.setdefault(choice.registration, []).append(choice.session)
+    released = selectors.places_by_delegate(sessions=sessions)
     SessionChoice.objects.filter(session__in=sessions).delete()
     for registration, lost in released.items():
         transaction.on_commit(lambda r=registration, s=lost: emails.send_session_cancelled(r, s))

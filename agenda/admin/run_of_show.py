@@ -69,12 +69,7 @@ class SessionItemForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         session = cleaned.get("session") or parent_session(self.instance)
-        strangers = [p.name for p in cleaned.get("speakers") or [] if session and p.edition_id != session.edition_id]
-        if strangers:
-            self.add_error(
-                "speakers",
-                _("From another edition: %(names)s. Choose this edition’s people.") % {"names": ", ".join(strangers)},
-            )
+        # Speakers of another edition are refused by the field itself (agenda.admin.edition_choices).
         if cleaned.get("start") is not None:
             self._place_on_session_day(cleaned, session)
         return cleaned

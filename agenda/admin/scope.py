@@ -23,29 +23,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from agenda.access import SESSION_KEY, remember_edition, working_edition  # noqa: F401  (used by importers)
 from agenda.models import Edition
 
 from .edition_choices import EditionChoiceFieldsMixin, limit_form_to_edition
 from .edition_paths import by_name, edition_from_param, edition_label, edition_of, edition_path, parse_id
 
-SESSION_KEY = "admin_edition_id"
 ALL_EDITIONS_KEY = "admin_all_editions_lists"
 ALL = "all"  # the edition filter's value for “All editions”
-
-
-def working_edition(request):
-    """The edition this organiser works on, or None when there is no edition at all."""
-    remembered = request.session.get(SESSION_KEY)
-    if remembered:
-        edition = Edition.objects.filter(pk=remembered).first()
-        if edition is not None:
-            return edition
-    return Edition.objects.current_or_latest()
-
-
-def remember_edition(request, edition):
-    """From now on this organiser works on `edition` (until they switch again)."""
-    request.session[SESSION_KEY] = edition.pk
 
 
 # -- lists -----------------------------------------------------------------------------------------

@@ -1,13 +1,10 @@
 """The read-only JSON API: editions, and each edition's sessions, speakers, organisations, exhibits and awards.
 
-Anyone may read what the public pages show; staff also see drafts and unpublished editions. Every
-list page takes the same number of SQL queries whatever the size of the edition.
+Anyone may read what the public pages show; those who may preview the programme also see drafts and
+unpublished editions. Every list page takes the same number of SQL queries whatever the size of the edition.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -23,7 +20,7 @@ from rest_framework.views import APIView
 
 from agenda.access import get_edition, is_previewer
 from agenda.api import serializers
-from agenda.caching import PAGE_CACHE_SECONDS, programme_stamp
+from agenda.caching import programme_data
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter, ExhibitFilter
 from agenda.models import (
@@ -65,7 +62,7 @@ class ApiViewSet(CorsMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class EditionScopedViewSet(ApiViewSet):
-    """A viewset under /api/editions/<edition>/: the edition must be published (or the user staff)."""
+    """A viewset under /api/editions/<edition>/: the edition must be published (or the user may preview it)."""
 
     @cached_property
     def edition(self):
@@ -88,18 +85,20 @@ class EditionScopedViewSet(ApiViewSet):
         return self._cached(super().retrieve, request, *args, **kwargs)
 
     def _cached(self, action, request, *args, **kwargs):
-        """Public answers are computed once per programme version, like the pages and feeds."""
+        """Public answers are computed once per programme version and language, like the pages and feeds."""
         if self.preview or self.schema_only:
             return action(request, *args, **kwargs)
-        key = "api:" + hashlib.sha256(f"{programme_stamp(self.edition)}|{request.get_full_path()}".encode()).hexdigest()
-        data = cache.get(key)
-        if data is None:
+        refused = []
+
+        def compute():
             response = action(request, *args, **kwargs)
             if response.status_code != 200:
-                return response
-            data = response.data
-            cache.set(key, data, PAGE_CACHE_SECONDS)
-        return Response(data)
+                refused.append(response)
+                return None
+            return response.data
+
+        data = programme_data(request, self.edition, compute)
+        return refused[0] if refused else Response(data)
 
 
 EDITION_PATH = OpenApiParameter(

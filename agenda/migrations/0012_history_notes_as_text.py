@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agenda', '0011_preview_programme_permission'),
+        ("agenda", "0011_preview_programme_permission"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalawardprogramme',
-            name='history_change_reason',
+            model_name="historicalawardprogramme",
+            name="history_change_reason",
             field=models.TextField(null=True),
         ),
         migrations.AlterField(
-            model_name='historicalexhibit',
-            name='history_change_reason',
+            model_name="historicalexhibit",
+            name="history_change_reason",
             field=models.TextField(null=True),
         ),
         migrations.AlterField(
-            model_name='historicalhonouree',
-            name='history_change_reason',
+            model_name="historicalhonouree",
+            name="history_change_reason",
             field=models.TextField(null=True),
         ),
         migrations.AlterField(
-            model_name='historicalsession',
-            name='history_change_reason',
+            model_name="historicalsession",
+            name="history_change_reason",
             field=models.TextField(null=True),
         ),
     ]

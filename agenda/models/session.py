@@ -33,6 +33,10 @@ class SessionQuerySet(models.QuerySet):
         """What attendees may see: published and cancelled sessions, never drafts."""
         return self.filter(status__in=[SessionStatus.PUBLISHED, SessionStatus.CANCELLED])
 
+    def taking_registrations(self):
+        """Sessions delegates may choose when they register: published, with registration required."""
+        return self.filter(status=SessionStatus.PUBLISHED, registration_required=True)
+
     def active(self):
         """Sessions that take up a room and people's time (not cancelled)."""
         return self.exclude(status=SessionStatus.CANCELLED)
@@ -157,6 +161,11 @@ class Session(models.Model):
     @property
     def is_cancelled(self):
         return self.status == SessionStatus.CANCELLED
+
+    @property
+    def takes_registrations(self):
+        """The same rule as `Session.objects.taking_registrations()`, for a session in hand."""
+        return self.status == SessionStatus.PUBLISHED and self.registration_required
 
 
 class SessionSpeaker(models.Model):

@@ -7,7 +7,17 @@ as a speaker of the session or in an item of its run-of-show.
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
-from agenda.models import Edition, Organisation, Person, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import (
+    Edition,
+    Exhibit,
+    Honouree,
+    Organisation,
+    Person,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+)
 from agenda.selectors.programme import visible_sessions
 
 SEARCH_MAX_LENGTH = 200
@@ -57,12 +67,19 @@ def sessions_of_speaker(*, person, sessions):
 
 
 def taking_part(*, edition, preview=False):
-    """The organisations taking part in an edition: they organise a session a visitor may see, or their people
-    are its public speakers. The organisations page and the API list these."""
+    """The organisations taking part in an edition: they organise a session a visitor may see, their people are
+    its public speakers, they exhibit at its expo or are honoured by its awards. Each has a public page; the
+    organisations page and the API list them, each row annotated with `exhibits_here` and `honoured_here`."""
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
     organises = Exists(SessionOrganiser.objects.filter(organisation=OuterRef("pk"), session__in=session_ids))
     speaks = Exists(public_speakers(edition=edition, preview=preview).filter(organisation=OuterRef("pk")))
-    return Organisation.objects.filter(edition=edition).filter(organises | speaks)
+    exhibits = Exists(Exhibit.objects.filter(exhibitor=OuterRef("pk"), expo__edition=edition))
+    honoured = Exists(Honouree.objects.filter(organisation=OuterRef("pk"), programme__edition=edition))
+    return (
+        Organisation.objects.filter(edition=edition)
+        .annotate(exhibits_here=exhibits, honoured_here=honoured)
+        .filter(organises | speaks | exhibits | honoured)
+    )
 
 
 def organisation_directory(*, edition, preview=False, query=""):
@@ -140,4 +157,18 @@ def organisations_taking_part(*, edition, preview=False):
             )
         )
         .order_by("name", "slug")
+    )
+
+
+def organisation_exhibits(*, organisation, edition):
+    """The organisation's exhibits at the edition's expo, as the expo lists them."""
+    return list(Exhibit.objects.filter(exhibitor=organisation, expo__edition=edition).order_by("title"))
+
+
+def organisation_honours(*, organisation, edition):
+    """The edition's honours the organisation received, in the awards' order."""
+    return list(
+        Honouree.objects.filter(organisation=organisation, programme__edition=edition)
+        .select_related("programme", "category")
+        .order_by("programme__position", "position", "pk")
     )

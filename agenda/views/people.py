@@ -1,17 +1,20 @@
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from agenda.access import is_previewer
 from agenda.caching import programme_page
-from agenda.models import Organisation, Person
+from agenda.models import Person
 from agenda.selectors import public_sessions
 from agenda.selectors.people import (
     organisation_directory,
+    organisation_exhibits,
+    organisation_honours,
     organisation_links,
     organisation_speakers,
+    public_speakers,
     sessions_of_speaker,
     speaker_directory,
+    taking_part,
 )
 
 PAGE_SIZE = 100
@@ -30,11 +33,10 @@ def speaker_list(request, edition):
 @programme_page
 def speaker_detail(request, edition, slug):
     preview = is_previewer(request)
-    person = get_object_or_404(Person.objects.select_related("organisation"), edition=edition, slug=slug)
+    # People appear publicly only as public speakers; a preview shows anyone of the edition.
+    people = Person.objects.filter(edition=edition) if preview else public_speakers(edition=edition)
+    person = get_object_or_404(people.select_related("organisation"), slug=slug)
     own = sessions_of_speaker(person=person, sessions=public_sessions(edition=edition, preview=preview))
-    if not own and not preview:
-        # People appear publicly only through the sessions they speak in.
-        raise Http404
     roles = {
         session.pk: [link.get_role_display() for link in session.speaker_links.all() if link.person_id == person.pk]
         for session in own
@@ -58,12 +60,14 @@ def organisation_list(request, edition):
 @programme_page
 def organisation_detail(request, edition, slug):
     preview = is_previewer(request)
-    organisation = get_object_or_404(Organisation, edition=edition, slug=slug)
+    organisation = get_object_or_404(taking_part(edition=edition, preview=preview), slug=slug)
     context = {
         "edition": edition,
         "organisation": organisation,
         "links": organisation_links(organisation=organisation, edition=edition, preview=preview),
         "people": organisation_speakers(organisation=organisation, edition=edition, preview=preview),
+        "exhibits": organisation_exhibits(organisation=organisation, edition=edition),
+        "honours": organisation_honours(organisation=organisation, edition=edition),
         "section": "organisations",
     }
     return render(request, "agenda/organisation_detail.html", context)

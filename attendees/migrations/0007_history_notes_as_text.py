@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('attendees', '0006_registration_phone_validator'),
+        ("attendees", "0006_registration_phone_validator"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalregistration',
-            name='history_change_reason',
+            model_name="historicalregistration",
+            name="history_change_reason",
             field=models.TextField(null=True),
         ),
     ]

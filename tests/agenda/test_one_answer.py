@@ -10,6 +10,7 @@ from agenda.selectors.awards import award_programmes
 from tests.factories import (
     AwardProgrammeFactory,
     EditionFactory,
+    ExhibitFactory,
     HonoureeFactory,
     OrganisationFactory,
     PersonFactory,
@@ -121,10 +122,17 @@ def test_the_organisations_page_and_the_api_list_the_same_organisations_taking_p
     employer = OrganisationFactory(edition=edition, slug="speakers-employer")
     SessionSpeakerFactory(session=forum, person=PersonFactory(edition=edition, organisation=employer))
     OrganisationFactory(edition=edition, slug="bystander")
+    ExhibitFactory(expo__edition=edition, exhibitor__edition=edition, exhibitor__slug="exhibitor")
+    HonoureeFactory(programme__edition=edition, for_organisation=True, organisation__slug="honoured")
 
     page = text(client.get("/2024/organisations/"))
     listed = set(re.findall(r"/2024/organisations/([\w-]+)/", page))
     results = client.get("/api/editions/2024/organisations/").json()["results"]
 
-    assert listed == {"host", "speakers-employer"}
+    assert listed == {"host", "speakers-employer", "exhibitor", "honoured"}
     assert {organisation["slug"] for organisation in results} == listed
+    for slug in listed:
+        assert client.get(f"/2024/organisations/{slug}/").status_code == 200
+    for slug in ("bystander", "draft-host"):
+        assert client.get(f"/2024/organisations/{slug}/").status_code == 404
+        assert client.get(f"/api/editions/2024/organisations/{slug}/").status_code == 404

@@ -138,7 +138,9 @@ def test_staff_preview_drafts_and_are_never_served_from_the_public_cache(client,
 
     assert "Draft forum" not in text(client.get("/2024/agenda/"))
     assert "Draft forum" in text(admin_client.get("/2024/agenda/"))
-    assert "Draft: only staff can see this page." in text(admin_client.get(f"/2024/sessions/{draft.slug}/"))
+    assert "Draft: only the programme’s editors can see this page." in text(
+        admin_client.get(f"/2024/sessions/{draft.slug}/")
+    )
     assert "Draft forum" not in text(client.get("/2024/agenda/"))
 
 

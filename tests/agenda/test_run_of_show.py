@@ -224,16 +224,7 @@ def test_an_untouched_item_of_a_session_over_several_days_keeps_its_day():
 # -- speakers ----------------------------------------------------------------------------------------
 
 
-def test_item_speakers_from_another_edition_are_refused():
-    edition = EditionFactory()
-    session = session_from(edition, at(edition, 0, 9), at(edition, 0, 12))
-    stranger = PersonFactory(name="Robin Li")  # of another edition
-    own = PersonFactory(edition=edition, name="Ma Huateng")
-
-    forms = formset(session, [{"title": "Keynote", "start": "09:10", "speakers": [stranger.pk, own.pk]}])
-
-    assert not forms.is_valid()
-    assert forms.forms[0].errors["speakers"] == ["From another edition: Robin Li. Choose this edition’s people."]
+# Speakers of another edition are refused by the admin's field: tests/agenda/test_admin.py.
 
 
 def test_item_speakers_of_the_edition_are_saved():

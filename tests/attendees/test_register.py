@@ -380,18 +380,18 @@ def test_a_session_that_cannot_be_chosen_is_refused_with_a_message(client, editi
     assert Registration.objects.count() == 0
 
 
-def test_a_refusal_from_the_registration_rules_is_shown_on_the_form_with_the_data_kept(client, edition, monkeypatch):
-    def refuse(**kwargs):
-        raise services.RegistrationError("One of the chosen sessions cannot be registered for.")
-
-    monkeypatch.setattr(services, "registration_create", refuse)
+def test_a_refusal_from_the_registration_rules_is_shown_on_the_form_with_the_data_kept(client, edition):
+    edition.registration_cap = 1
+    edition.save()
+    services.registration_create(edition=edition, data=delegate_data(9))  # the last place, taken meanwhile
 
     response = client.post(register_url(edition), form_data(name="Kept Name", organisation="Kept Org"))
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "One of the chosen sessions cannot be registered for." in page
+    assert "Registration is full: the edition has reached its number of delegates." in page
     assert 'value="Kept Name"' in page and 'value="Kept Org"' in page
+    assert Registration.objects.count() == 1
 
 
 def test_csrf_is_enforced(edition):
