@@ -265,6 +265,7 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
                     "title": _("Cancel sessions"),
                     "subtitle": None,
                     "opts": self.opts,
+                    "action": "cancel",
                     "rows": [(session, seats[session.pk], waiting.get(session.pk, 0)) for session in chosen],
                     "already": queryset.filter(status=SessionStatus.CANCELLED).count(),
                     "delegates": delegates,
