@@ -111,8 +111,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-# Chinese joins this list with its translation; until then pages say honestly that they are English.
-LANGUAGES = [("en", _("English"))]
+# Each language is offered in its own name, whatever the page's language.
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 # Stored in UTC; shown in each edition's own time zone.
