@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import translation
 
 from agenda.demo.reader import DATA_DIR, read_demo_data
 from agenda.demo.writer import DemoWriter
@@ -52,7 +53,9 @@ def demo_load(*, edition: str | None = None, pictures: bool = True, data_dir: Pa
     data = read_demo_data(data_dir)
     editions = [item for item in data.editions if edition in (None, item["slug"])]
     loaded = []
-    with transaction.atomic():
+    # The data's plain texts are the English ones; the Chinese ones are named (`title_zh_hans`). With
+    # django-modeltranslation a plain field name means the active language's column, so English is made active.
+    with transaction.atomic(), translation.override("en"):
         summit = DemoWriter(data).write_summit()
         for edition_data in editions:
             writer = DemoWriter(data, pictures=pictures)

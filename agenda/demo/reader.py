@@ -4,6 +4,9 @@ Every record is checked against the schema below: a key the loader does not know
 missing required key stops the load with a message naming the file, the record and the key, rather than being
 ignored or failing halfway through. Dates and times are read as text ("14:30" stays "14:30", not the base-60
 number YAML 1.1 would make of it) and must be in ISO form.
+
+The texts a record has in both languages (its `translated` fields) take their Chinese beside the English, under
+`<field>_zh_hans` (`title_zh_hans` next to `title`), the name of their Chinese column in the database.
 """
 
 import datetime as dt
@@ -44,11 +47,25 @@ class ListOf:
     item: Any
 
 
+CHINESE = "_zh_hans"  # the suffix of a text's Chinese twin, in the data files and in the database
+
+
 @dataclass(frozen=True)
 class Record:
     name: str
     required: dict
     optional: dict = field(default_factory=dict)
+    translated: tuple = ()  # the texts that also take a Chinese version, under `<field>_zh_hans`
+
+    def keys(self) -> dict:
+        """Every key the record takes, with its kind: the Chinese twin of a text is read like the text."""
+        keys = self.required | self.optional
+        return keys | {chinese(name): keys[name] for name in self.translated}
+
+
+def chinese(name: str) -> str:
+    """The key (and column) of a text's Chinese version: "title" -> "title_zh_hans"."""
+    return f"{name}{CHINESE}"
 
 
 TEXT = Kind("text", str)
@@ -59,15 +76,28 @@ TIME = Kind('a time such as "14:30"', str, dt.time.fromisoformat)
 MOMENT = Kind('a date and time such as "2024-09-01T00:00:00+08:00"', str, dt.datetime.fromisoformat)
 SLUGS = ListOf(TEXT)
 
-SUMMIT = Record("summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT})
-ROOM = Record("room", {"slug": TEXT, "name": TEXT}, {"floor": TEXT, "capacity": Maybe(NUMBER), "position": NUMBER})
-VENUE = Record("venue", {"slug": TEXT, "name": TEXT, "rooms": ListOf(ROOM)}, {"address": TEXT})
-TOPIC = Record("topic", {"slug": TEXT, "name": TEXT, "colour": TEXT})
-ORGANISATION = Record("organisation", {"slug": TEXT, "name": TEXT, "kind": TEXT}, {"country": TEXT, "website": TEXT})
+SUMMIT = Record("summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT}, translated=("name",))
+ROOM = Record(
+    "room",
+    {"slug": TEXT, "name": TEXT},
+    {"floor": TEXT, "capacity": Maybe(NUMBER), "position": NUMBER},
+    translated=("name",),
+)
+VENUE = Record(
+    "venue", {"slug": TEXT, "name": TEXT, "rooms": ListOf(ROOM)}, {"address": TEXT}, translated=("name", "address")
+)
+TOPIC = Record("topic", {"slug": TEXT, "name": TEXT, "colour": TEXT}, translated=("name",))
+ORGANISATION = Record(
+    "organisation",
+    {"slug": TEXT, "name": TEXT, "kind": TEXT},
+    {"country": TEXT, "website": TEXT},
+    translated=("name",),
+)
 PERSON = Record(
     "person",
     {"slug": TEXT, "name": TEXT},
     {"title": TEXT, "organisation": Maybe(TEXT), "country": TEXT, "bio": TEXT},
+    translated=("name", "title", "bio"),
 )
 SPEAKER = Record("speaker", {"person": TEXT, "role": TEXT})
 ORGANISER = Record("organiser", {"organisation": TEXT, "role": TEXT})
@@ -75,6 +105,7 @@ ITEM = Record(
     "run-of-show item",
     {"title": TEXT},
     {"start": Maybe(TIME), "minutes": Maybe(NUMBER), "description": TEXT, "speakers": SLUGS},
+    translated=("title", "description"),
 )
 SESSION = Record(
     "session",
@@ -92,8 +123,9 @@ SESSION = Record(
         "organisers": ListOf(ORGANISER),
         "items": ListOf(ITEM),
     },
+    translated=("title", "description"),
 )
-HALL = Record("hall", {"slug": TEXT, "name": TEXT})
+HALL = Record("hall", {"slug": TEXT, "name": TEXT}, translated=("name",))
 EXHIBIT = Record(
     "exhibit",
     {"slug": TEXT, "title": TEXT, "exhibitor": TEXT, "category": TEXT},
@@ -105,6 +137,7 @@ EXHIBIT = Record(
         "is_sample": FLAG,
         "pictures": NUMBER,
     },
+    translated=("title", "description"),
 )
 EXPO = Record(
     "expo",
@@ -117,8 +150,9 @@ EXPO = Record(
         "halls": ListOf(HALL),
         "exhibits": ListOf(EXHIBIT),
     },
+    translated=("name", "description"),
 )
-AWARD_CATEGORY = Record("award category", {"slug": TEXT, "name": TEXT})
+AWARD_CATEGORY = Record("award category", {"slug": TEXT, "name": TEXT}, translated=("name",))
 HONOUREE = Record(
     "honouree",
     {},
@@ -129,6 +163,7 @@ HONOUREE = Record(
         "case_title": TEXT,
         "citation": TEXT,
     },
+    translated=("case_title", "citation"),
 )
 AWARD = Record(
     "award programme",
@@ -139,6 +174,7 @@ AWARD = Record(
         "categories": ListOf(AWARD_CATEGORY),
         "honourees": ListOf(HONOUREE),
     },
+    translated=("name", "description"),
 )
 EDITION = Record(
     "edition",
@@ -161,6 +197,7 @@ EDITION = Record(
         "sessions": ListOf(SESSION),
     },
     {"registration_opens": Maybe(MOMENT), "expos": ListOf(EXPO), "awards": ListOf(AWARD)},
+    translated=("name", "theme", "description"),
 )
 FILES = {
     "summit.yaml": SUMMIT,
@@ -257,7 +294,7 @@ def _check(value, schema, *, where: str) -> None:
 def _check_record(value, record: Record, *, where: str) -> None:
     if not isinstance(value, dict):
         raise DemoDataError(f"{where}: expected a {record.name} (keys and values), got {value!r}.")
-    allowed = record.required | record.optional
+    allowed = record.keys()
     for key in value:
         if key not in allowed:
             known = ", ".join(allowed)

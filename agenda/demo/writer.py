@@ -11,13 +11,20 @@ people, exhibits, ... that are not in the data) are left alone.
 Exhibits get sample pictures drawn by agenda/demo/pictures.py and stored like uploads (normalised, with
 renditions), only at the picture positions an exhibit does not have yet: a second run stores no file, and a
 picture an organiser put in place of a sample one is kept.
+
+Texts given in Chinese too (`title_zh_hans` beside `title`, see agenda/demo/reader.py) are written to the model's
+Chinese column when it has one (django-modeltranslation's `<field>_zh_hans`), and compared like any other value; a
+model without such a column takes the English only. A text the data gives no Chinese for gets an empty one.
 """
 
 import datetime as dt
 from collections import Counter
 
+from django.core.exceptions import FieldDoesNotExist
+
+from agenda.demo import reader
 from agenda.demo.pictures import add_sample_pictures
-from agenda.demo.reader import DemoData, DemoDataError
+from agenda.demo.reader import DemoData, DemoDataError, chinese
 from agenda.enums import SessionKind, SessionStatus
 from agenda.models import (
     AwardCategory,
@@ -38,6 +45,20 @@ from agenda.models import (
     Topic,
     Venue,
 )
+
+
+def _chinese(model, data, record):
+    """The record's texts in Chinese, by column, for the texts the model has a Chinese column for ("" if not given)."""
+    columns = [chinese(name) for name in record.translated]
+    return {column: data.get(column, "") for column in columns if _has_field(model, column)}
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def _same(obj, name, value):
@@ -82,7 +103,11 @@ class DemoWriter:
 
     def write_summit(self):
         data = self.data.summit
-        return self.upsert(Summit, {"slug": data["slug"]}, {"name": data["name"], "short_name": data["short_name"]})
+        return self.upsert(
+            Summit,
+            {"slug": data["slug"]},
+            {"name": data["name"], "short_name": data["short_name"], **_chinese(Summit, data, reader.SUMMIT)},
+        )
 
     def write_edition(self, summit, data):
         if data["is_current"]:
@@ -110,6 +135,7 @@ class DemoWriter:
                 "registration_opens_at": (
                     dt.datetime.fromisoformat(data["registration_opens"]) if data.get("registration_opens") else None
                 ),
+                **_chinese(Edition, data, reader.EDITION),
             },
         )
         rooms = self.write_venues(edition, data)
@@ -142,7 +168,11 @@ class DemoWriter:
             venue = self.upsert(
                 Venue,
                 {"edition": edition, "slug": slug},
-                {"name": venue_data["name"], "address": venue_data.get("address", "")},
+                {
+                    "name": venue_data["name"],
+                    "address": venue_data.get("address", ""),
+                    **_chinese(Venue, venue_data, reader.VENUE),
+                },
             )
             rooms["venues"][slug] = venue
             for room_data in venue_data["rooms"]:
@@ -155,6 +185,7 @@ class DemoWriter:
                         "floor": room_data.get("floor", ""),
                         "capacity": room_data.get("capacity"),
                         "position": room_data.get("position", 0),
+                        **_chinese(Room, room_data, reader.ROOM),
                     },
                 )
         return rooms
@@ -165,7 +196,13 @@ class DemoWriter:
         for slug in data["topics"]:
             topic_data = _pick(catalogue, slug, "topic", edition)
             topics[slug] = self.upsert(
-                Topic, {"edition": edition, "slug": slug}, {"name": topic_data["name"], "colour": topic_data["colour"]}
+                Topic,
+                {"edition": edition, "slug": slug},
+                {
+                    "name": topic_data["name"],
+                    "colour": topic_data["colour"],
+                    **_chinese(Topic, topic_data, reader.TOPIC),
+                },
             )
         return topics
 
@@ -185,6 +222,7 @@ class DemoWriter:
                     "country": org_data.get("country", ""),
                     "website": org_data.get("website", ""),
                     "is_sample": is_sample,
+                    **_chinese(Organisation, org_data, reader.ORGANISATION),
                 },
             )
         return organisations
@@ -206,6 +244,7 @@ class DemoWriter:
                     "country": person_data.get("country", ""),
                     "bio": person_data.get("bio", ""),
                     "is_sample": is_sample,
+                    **_chinese(Person, person_data, reader.PERSON),
                 },
             )
         return people
@@ -237,6 +276,7 @@ class DemoWriter:
                 "capacity": data.get("capacity"),
                 "registration_required": data.get("registration_required", is_sub_forum),
                 "is_sample": data.get("is_sample", True),
+                **_chinese(Session, data, reader.SESSION),
             },
         )
 
@@ -273,6 +313,7 @@ class DemoWriter:
                     "start": at(item_data["start"]) if item_data.get("start") else None,
                     "duration_minutes": item_data.get("minutes"),
                     "description": item_data.get("description", ""),
+                    **_chinese(SessionItem, item_data, reader.ITEM),
                 },
             )
             speakers = [_pick(people, slug, "person", edition) for slug in item_data.get("speakers", [])]
@@ -296,12 +337,15 @@ class DemoWriter:
                 "start_date": dt.date.fromisoformat(data["start_date"]) if data.get("start_date") else None,
                 "end_date": dt.date.fromisoformat(data["end_date"]) if data.get("end_date") else None,
                 "position": position,
+                **_chinese(Expo, data, reader.EXPO),
             },
         )
         halls = {}
         for hall_position, hall_data in enumerate(data.get("halls", []), start=1):
             halls[hall_data["slug"]] = self.upsert(
-                Hall, {"expo": expo, "slug": hall_data["slug"]}, {"name": hall_data["name"], "position": hall_position}
+                Hall,
+                {"expo": expo, "slug": hall_data["slug"]},
+                {"name": hall_data["name"], "position": hall_position, **_chinese(Hall, hall_data, reader.HALL)},
             )
         for exhibit_position, exhibit_data in enumerate(data.get("exhibits", []), start=1):
             hall_slug = exhibit_data.get("hall")
@@ -318,6 +362,7 @@ class DemoWriter:
                     "is_featured": exhibit_data.get("featured", False),
                     "position": exhibit_position,
                     "is_sample": exhibit_data.get("is_sample", True),
+                    **_chinese(Exhibit, exhibit_data, reader.EXHIBIT),
                 },
             )
             if self.pictures:
@@ -336,6 +381,7 @@ class DemoWriter:
                 "description": data.get("description", ""),
                 "ceremony": _pick(sessions, ceremony, "session", edition) if ceremony else None,
                 "position": position,
+                **_chinese(AwardProgramme, data, reader.AWARD),
             },
         )
         categories = {}
@@ -343,7 +389,11 @@ class DemoWriter:
             categories[category_data["slug"]] = self.upsert(
                 AwardCategory,
                 {"programme": programme, "slug": category_data["slug"]},
-                {"name": category_data["name"], "position": category_position},
+                {
+                    "name": category_data["name"],
+                    "position": category_position,
+                    **_chinese(AwardCategory, category_data, reader.AWARD_CATEGORY),
+                },
             )
         honourees = data.get("honourees", [])
         for honouree_position, honouree_data in enumerate(honourees, start=1):
@@ -363,6 +413,7 @@ class DemoWriter:
                     else None,
                     "case_title": honouree_data.get("case_title", ""),
                     "citation": honouree_data.get("citation", ""),
+                    **_chinese(Honouree, honouree_data, reader.HONOUREE),
                 },
             )
         self.prune(programme.honourees.exclude(position__in=range(1, len(honourees) + 1)))
