@@ -1,0 +1,106 @@
+"""The demo's expo and awards, written as the rest of the demo is (see agenda/demo/writer.py)."""
+
+import datetime as dt
+
+from agenda.demo import reader
+from agenda.demo.pictures import add_sample_pictures
+from agenda.demo.values import chinese_values as _chinese
+from agenda.demo.values import pick as _pick
+from agenda.models import AwardCategory, AwardProgramme, Exhibit, Expo, Hall, Honouree
+
+
+class ShowcaseWriter:
+    """Mixed into DemoWriter: uses its `upsert`, `prune` and `stats`."""
+
+    def write_expo(self, edition, data, *, position, venues, organisations):
+        expo = self.upsert(
+            Expo,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "venue": _pick(venues, data["venue"], "venue", edition) if data.get("venue") else None,
+                "start_date": dt.date.fromisoformat(data["start_date"]) if data.get("start_date") else None,
+                "end_date": dt.date.fromisoformat(data["end_date"]) if data.get("end_date") else None,
+                "position": position,
+                **_chinese(Expo, data, reader.EXPO),
+            },
+        )
+        halls = {}
+        for hall_position, hall_data in enumerate(data.get("halls", []), start=1):
+            halls[hall_data["slug"]] = self.upsert(
+                Hall,
+                {"expo": expo, "slug": hall_data["slug"]},
+                {"name": hall_data["name"], "position": hall_position, **_chinese(Hall, hall_data, reader.HALL)},
+            )
+        for exhibit_position, exhibit_data in enumerate(data.get("exhibits", []), start=1):
+            hall_slug = exhibit_data.get("hall")
+            exhibit = self.upsert(
+                Exhibit,
+                {"expo": expo, "slug": exhibit_data["slug"]},
+                {
+                    "title": exhibit_data["title"],
+                    "exhibitor": _pick(organisations, exhibit_data["exhibitor"], "organisation", edition),
+                    "category": exhibit_data["category"],
+                    "hall": _pick(halls, hall_slug, "hall", edition) if hall_slug else None,
+                    "booth": exhibit_data.get("booth", ""),
+                    "description": exhibit_data.get("description", ""),
+                    "is_featured": exhibit_data.get("featured", False),
+                    "position": exhibit_position,
+                    "is_sample": exhibit_data.get("is_sample", True),
+                    **_chinese(Exhibit, exhibit_data, reader.EXHIBIT),
+                },
+            )
+            if self.pictures:
+                self.stats["created"] += add_sample_pictures(exhibit, count=exhibit_data.get("pictures", 1))
+        return expo
+
+    # -- awards ----------------------------------------------------------------------------------------
+
+    def write_award(self, edition, data, *, position, sessions, organisations, people):
+        ceremony = data.get("ceremony")
+        programme = self.upsert(
+            AwardProgramme,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "ceremony": _pick(sessions, ceremony, "session", edition) if ceremony else None,
+                "position": position,
+                **_chinese(AwardProgramme, data, reader.AWARD),
+            },
+        )
+        categories = {}
+        for category_position, category_data in enumerate(data.get("categories", []), start=1):
+            categories[category_data["slug"]] = self.upsert(
+                AwardCategory,
+                {"programme": programme, "slug": category_data["slug"]},
+                {
+                    "name": category_data["name"],
+                    "position": category_position,
+                    **_chinese(AwardCategory, category_data, reader.AWARD_CATEGORY),
+                },
+            )
+        honourees = data.get("honourees", [])
+        for honouree_position, honouree_data in enumerate(honourees, start=1):
+            category, person, organisation = (
+                honouree_data.get("category"),
+                honouree_data.get("person"),
+                honouree_data.get("organisation"),
+            )
+            self.upsert(
+                Honouree,
+                {"programme": programme, "position": honouree_position},
+                {
+                    "category": _pick(categories, category, "award category", edition) if category else None,
+                    "person": _pick(people, person, "person", edition) if person else None,
+                    "organisation": _pick(organisations, organisation, "organisation", edition)
+                    if organisation
+                    else None,
+                    "case_title": honouree_data.get("case_title", ""),
+                    "citation": honouree_data.get("citation", ""),
+                    **_chinese(Honouree, honouree_data, reader.HONOUREE),
+                },
+            )
+        self.prune(programme.honourees.exclude(position__in=range(1, len(honourees) + 1)))
+        return programme
