@@ -10,8 +10,8 @@ from collections import namedtuple
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
-from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
 LANGUAGE_PARAMETER = "lang"
@@ -53,11 +53,7 @@ def path_in_language(path, language):
     return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
 
-def _takes_language_parameter(request):
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return False
+def _takes_language_parameter(match):
     return match.view_name in LANGUAGE_PARAMETER_VIEWS or bool(LANGUAGE_PARAMETER_NAMESPACES & set(match.namespaces))
 
 
@@ -66,14 +62,26 @@ class LanguageMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        language = None
         if request.path_info.startswith(BACK_OFFICE_PREFIX):
-            language = translation.get_language_from_request(request, check_path=False)
-        if LANGUAGE_PARAMETER in request.GET and _takes_language_parameter(request):
-            language = requested_language(request.GET[LANGUAGE_PARAMETER]) or language
+            self._activate(request, translation.get_language_from_request(request, check_path=False))
+
+    def process_view(self, request, view, args, kwargs):
+        # After the address is resolved (in the language of its prefix), before the view builds its cache key.
+        if LANGUAGE_PARAMETER in request.GET and _takes_language_parameter(request.resolver_match):
+            self._activate(request, requested_language(request.GET[LANGUAGE_PARAMETER]))
+
+    @staticmethod
+    def _activate(request, language):
         if language:
             translation.activate(language)
             request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        # Django's adds "Vary: Accept-Language" to unprefixed addresses; here only the back office varies so.
+        if request.path_info.startswith(BACK_OFFICE_PREFIX):
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
 
 
 def language_links(request):
