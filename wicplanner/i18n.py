@@ -12,7 +12,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.encoding import escape_uri_path
 
 LANGUAGE_PARAMETER = "lang"
 # Views that also take ?lang=: the feeds (their apps are given one address) and the whole API.
@@ -88,8 +88,9 @@ def language_links(request):
     """Template context: the page's language tag and its address in every language (switcher, hreflang)."""
     current = translation.get_language()
     script_name = request.path[: len(request.path) - len(request.path_info)] if request.path_info else ""
-    query = request.META.get("QUERY_STRING", "")
-    query = "?" + iri_to_uri(query) if query else ""
+    # The same parameters, written as a browser's address bar shows them (an @ stays an @).
+    query = request.GET.urlencode(safe="/:@")
+    query = f"?{query}" if query else ""
     links = []
     for code, name in settings.LANGUAGES:
         address = escape_uri_path(script_name + path_in_language(request.path_info, code)) + query

@@ -90,6 +90,7 @@ PAGES = [
     "/2024/agenda/?day=2024-11-20&view=grid&q=forum",
     "/2024/agenda/?day=2024-11-20&view=list",
     "/2024/speakers/?q=wang",
+    "/2024/agenda/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD&day=2024-11-20",
     "/2024/speakers/wang/",
     "/2024/sessions/ai-governance/",
     "/2024/now/?at=2024-11-20T14:30",
