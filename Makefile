@@ -49,6 +49,8 @@ $(E2E_STAMP): $(STAMP) requirements-e2e.txt
 
 e2e: setup $(E2E_STAMP)
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@# The Chinese pages are looked at in Chromium: it needs a CJK face installed (pages fetch no web font).
+	@test -n "$$(fc-list :lang=zh 2>/dev/null)" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/python -m pytest -p no:cacheprovider -m e2e tests/e2e
 
 lint: setup
