@@ -10,7 +10,7 @@ PORT ?= 8000
 # A synthetic edition two months ahead, open for registration, so the delegate pages can be tried.
 NEXT_START := $(shell date -d '+60 days' +%F 2>/dev/null || date -v+60d +%F)
 
-.PHONY: setup run test test-postgres e2e lint bench screenshots clean
+.PHONY: setup catalogues run test test-postgres e2e lint bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-[0-9]*
 	touch $(STAMP)
 
+# The translation catalogues are compiled here (with polib: no GNU gettext needed), so every target below has them.
 setup: $(STAMP)
+	$(BIN)/python manage.py compile_catalogues
+
+# Compiled, and complete: no untranslated or fuzzy entry.
+catalogues: setup
+	$(BIN)/python manage.py check_catalogues
 
 # Links in the emails printed to the console point at the address being served.
 run: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -41,8 +47,10 @@ $(E2E_STAMP): $(STAMP) requirements-e2e.txt
 	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
 	touch $(E2E_STAMP)
 
-e2e: $(E2E_STAMP)
+e2e: setup $(E2E_STAMP)
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@# The Chinese pages are looked at in Chromium: it needs a CJK face installed (pages fetch no web font).
+	@test -n "$$(fc-list :lang=zh 2>/dev/null)" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/python -m pytest -p no:cacheprovider -m e2e tests/e2e
 
 lint: setup

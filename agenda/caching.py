@@ -98,7 +98,8 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified.timestamp())
         patch_cache_control(response, public=True, max_age=min(60, (refresh_minutes or 1) * 60))
-        response["Vary"] = "Accept-Language, Cookie"
+        # The address alone decides the language (wicplanner.i18n); the cookie marks a previewer.
+        response["Vary"] = "Cookie"
         return response
 
     return wrapper

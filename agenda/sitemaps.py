@@ -5,7 +5,15 @@ from agenda.models import Edition, Exhibit, Session
 from agenda.selectors.people import published_speakers
 
 
-class EditionSitemap(Sitemap):
+class BilingualSitemap(Sitemap):
+    """Every page in each language, each entry naming its other languages (hreflang) and the default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class EditionSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -39,7 +47,7 @@ class AwardsSitemap(EditionSitemap):
         return reverse("agenda:award_list", args=[edition.slug])
 
 
-class ExhibitSitemap(Sitemap):
+class ExhibitSitemap(BilingualSitemap):
     limit = 5000
 
     def items(self):
@@ -56,7 +64,7 @@ class ExhibitSitemap(Sitemap):
         return exhibit.updated_at
 
 
-class SessionSitemap(Sitemap):
+class SessionSitemap(BilingualSitemap):
     changefreq = "daily"
     limit = 5000
 
@@ -75,7 +83,7 @@ class SessionSitemap(Sitemap):
         return session.updated_at
 
 
-class SpeakerSitemap(Sitemap):
+class SpeakerSitemap(BilingualSitemap):
     limit = 5000
 
     def items(self):

@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "wicplanner.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "wicplanner.middleware.RefuseUnsafeQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -74,6 +74,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "wicplanner.i18n.language_links",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "agenda.context_processors.editions",
@@ -113,6 +114,8 @@ LANGUAGE_CODE = "en"
 # Each language is offered in its own name, whatever the page's language.
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own order, under names the templates use (see wicplanner/formats).
+FORMAT_MODULE_PATH = ["wicplanner.formats"]
 USE_I18N = True
 # Stored in UTC; shown in each edition's own time zone.
 USE_TZ = True
