@@ -30,6 +30,15 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request to a Chinese page leaves Chinese active in the thread: the next test starts in English again."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def page_queries(client):
     """How many SQL queries a page takes when nothing is cached: `page_queries(url)`."""
