@@ -25,14 +25,18 @@ def self_service_url(registration):
     return settings.SITE_URL + path
 
 
+def _greeting_name(registration):
+    """Chinese emails greet the delegate by their name in Chinese characters, when they gave one."""
+    if registration.name_zh and registration.language.startswith("zh"):
+        return registration.name_zh
+    return registration.name
+
+
 def _send(registration, template, subject, **context):
     with translation.override(registration.language):
         context = {
             "registration": registration,
-            # Chinese emails greet the delegate by their name in Chinese characters, when they gave one.
-            "delegate_name": registration.name_zh
-            if registration.language != "en" and registration.name_zh
-            else registration.name,
+            "delegate_name": _greeting_name(registration),
             "edition": registration.edition,
             "manage_url": self_service_url(registration),
             "site_url": settings.SITE_URL,

@@ -395,3 +395,14 @@ def test_the_register_form_says_which_script_each_name_takes(client, edition):
         "Name in Chinese characters",
     )
     assert form.fields["name_zh"].required is False
+
+
+@pytest.mark.parametrize(("language", "greeting"), [("en", "Wang Haifeng"), ("zh-hans", "王海峰")])
+def test_an_email_greets_the_delegate_by_the_name_in_its_own_script(edition, committed, language, greeting):
+    registration = RegistrationFactory(edition=edition, name="Wang Haifeng", name_zh="王海峰", language=language)
+
+    committed(services.registration_send_link, edition=edition, email=registration.email)
+
+    with translation.override(language):
+        expected = gettext("Dear %(name)s,") % {"name": greeting}
+    assert expected in mail.outbox[0].body
