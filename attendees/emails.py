@@ -1,4 +1,9 @@
-"""The emails a delegate receives: plain text and HTML, rendered from templates/emails/."""
+"""The emails a delegate receives: plain text and HTML, rendered from templates/emails/.
+
+Each is written in the language the delegate registered in (Registration.language), whoever sends it
+and whatever language the sender's page is in: subject, both parts, dates, and the links, which open
+the delegate's pages in that language.
+"""
 
 import logging
 
@@ -7,33 +12,41 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
-
-from attendees.enums import ChoiceStatus
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
 
 def self_service_url(registration):
+    """The absolute address of the delegate's own page, in the active language."""
     from attendees.tokens import link_token
 
     path = reverse("attendees:manage", args=[registration.edition.slug, link_token(registration)])
     return settings.SITE_URL + path
 
 
+def _greeting_name(registration):
+    """Chinese emails greet the delegate by their name in Chinese characters, when they gave one."""
+    if registration.name_zh and registration.language.startswith("zh"):
+        return registration.name_zh
+    return registration.name
+
+
 def _send(registration, template, subject, **context):
-    context = {
-        "registration": registration,
-        "edition": registration.edition,
-        "manage_url": self_service_url(registration),
-        "site_url": settings.SITE_URL,
-        **context,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "delegate_name": _greeting_name(registration),
+            "edition": registration.edition,
+            "manage_url": self_service_url(registration),
+            "site_url": settings.SITE_URL,
+            **context,
+        }
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
+        subject = f"{registration.edition.name}: {subject}"
     message = EmailMultiAlternatives(
-        subject=f"{registration.edition.name}: {subject}",
+        subject=subject,
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[registration.email],
@@ -51,42 +64,37 @@ def _choices(registration):
 
 
 def send_received(registration, placements=None):
-    _send(registration, "received", "registration received", choices=_choices(registration))
+    _send(registration, "received", _("registration received"), choices=_choices(registration))
 
 
 def send_updated(registration, placements=None):
-    _send(registration, "updated", "registration updated", choices=_choices(registration))
+    _send(registration, "updated", _("registration updated"), choices=_choices(registration))
 
 
 def send_approved(registration, message=""):
-    _send(registration, "approved", "registration approved", message=message, choices=_choices(registration))
+    _send(registration, "approved", _("registration approved"), message=message, choices=_choices(registration))
 
 
 def send_rejected(registration, message=""):
-    _send(registration, "rejected", "registration not accepted", message=message)
+    _send(registration, "rejected", _("registration not accepted"), message=message)
 
 
 def send_cancelled(registration):
-    _send(registration, "cancelled", "registration cancelled")
+    _send(registration, "cancelled", _("registration cancelled"))
 
 
 def send_promoted(choice):
-    _send(choice.registration, "promoted", "a seat is free for you", session=choice.session)
+    _send(choice.registration, "promoted", _("a seat is free for you"), session=choice.session)
 
 
 def send_session_cancelled(registration, sessions):
     """Sessions the delegate held a seat or a waiting-list place in have been cancelled by the organisers."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("session cancelled")
-    _send(registration, "session_cancelled", subject, sessions=sessions, choices=_choices(registration))
+    _send(registration, "session_cancelled", _("session cancelled"), sessions=sessions, choices=_choices(registration))
 
 
 def send_link(registration):
-    _send(registration, "link", "your registration link")
+    _send(registration, "link", _("your registration link"))
 
 
 def send_already_registered(registration):
-    _send(registration, "already_registered", "you are already registered")
-
-
-__all__ = ["ChoiceStatus"]
+    _send(registration, "already_registered", _("you are already registered"))

@@ -20,6 +20,7 @@ from attendees.validators import validate_no_overlapping_sessions
 
 DETAIL_FIELDS = [
     "name",
+    "name_zh",
     "email",
     "organisation",
     "position",
@@ -56,7 +57,12 @@ class DelegateForm(forms.Form):
         )
         # Model fields first, in the model's order, then the sessions: the layout below places them.
         self.fields = {**model_fields, "sessions": sessions, **self.fields}
-        self.fields["name"].help_text = _("As it should appear on your badge.")
+        # Two names, one per script: each label says which script it takes, in either language.
+        self.fields["name"].label = _("Full name in Latin letters")
+        self.fields["name"].help_text = _("As it should appear on your badge, e.g. Wang Haifeng.")
+        self.fields["name_zh"].label = _("Name in Chinese characters")
+        self.fields["name_zh"].help_text = _("Optional, e.g. 王海峰: printed on your badge under your name.")
+        self.fields["name_zh"].widget.attrs.update({"lang": "zh-Hans", "autocomplete": "off"})
         if "email" in self.fields:
             self.fields["email"].help_text = _("We send your personal registration link here.")
             self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -88,13 +94,18 @@ class DelegateForm(forms.Form):
 
         if "email" in self.fields:
             about = [
-                pair("name", "email"),
+                pair("name", "name_zh"),
+                pair("email", "phone"),
+                pair("organisation", "position"),
+                pair("country", "category"),
+            ]
+        else:
+            about = [
+                pair("name", "name_zh"),
                 pair("organisation", "position"),
                 pair("country", "category"),
                 pair("phone"),
             ]
-        else:
-            about = [pair("name", "phone"), pair("organisation", "position"), pair("country", "category")]
         layout = [Fieldset(_("About you"), *about)]
         if self.fields["sessions"].queryset.exists():
             layout.append(

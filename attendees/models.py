@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from attendees.enums import ACTIVE_STATUSES, CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
-from attendees.validators import validate_phone
+from attendees.validators import validate_chinese_name, validate_phone
 
 
 def new_token_key():
@@ -20,6 +20,8 @@ def new_token_key():
 BADGE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 BADGE_CODE_LENGTH = 8
 BADGE_CODE_DIGITS = frozenset("23456789")
+# Chinese names are short; a transliterated foreign name (约翰·菲茨杰拉德·肯尼迪) is longer, but not by much.
+NAME_ZH_MAX_LENGTH = 50
 
 
 def random_badge_code():
@@ -59,6 +61,14 @@ class Registration(models.Model):
         "agenda.Edition", on_delete=models.PROTECT, related_name="registrations", verbose_name=_("edition")
     )
     name = models.CharField(_("full name"), max_length=200)
+    # Printed on the badge under the name in Latin letters, and found by the check-in desk's search.
+    name_zh = models.CharField(
+        _("name in Chinese characters"),
+        max_length=NAME_ZH_MAX_LENGTH,
+        blank=True,
+        validators=[validate_chinese_name],
+        help_text=_("Optional, e.g. 王海峰."),
+    )
     email = models.EmailField(_("email"), max_length=254)
     organisation = models.CharField(_("organisation"), max_length=300)
     position = models.CharField(_("position"), max_length=200)
@@ -78,6 +88,14 @@ class Registration(models.Model):
     badge_code = models.CharField(_("badge code"), max_length=BADGE_CODE_LENGTH, default=new_badge_code, editable=False)
     duplicate_notice_sent_at = models.DateTimeField(
         _("“already registered” email sent"), null=True, blank=True, editable=False
+    )
+    # The language the delegate registered in: every email to them is written in it, and links to it.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the emails the delegate receives."),
     )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -21,6 +21,7 @@ def _local(value, edition):
 class RegistrationResource(FormulaSafeResourceMixin, resources.ModelResource):
     edition = fields.Field(column_name=_("Edition"), attribute="edition__slug", readonly=True)
     name = fields.Field(column_name=_("Name"), attribute="name", readonly=True)
+    name_zh = fields.Field(column_name=_("Name in Chinese characters"), attribute="name_zh", readonly=True)
     email = fields.Field(column_name=_("Email"), attribute="email", readonly=True)
     organisation = fields.Field(column_name=_("Organisation"), attribute="organisation", readonly=True)
     position = fields.Field(column_name=_("Position"), attribute="position", readonly=True)
@@ -34,12 +35,14 @@ class RegistrationResource(FormulaSafeResourceMixin, resources.ModelResource):
     )
     created = fields.Field(column_name=_("Registered"), readonly=True)
     checked_in = fields.Field(column_name=_("Checked in"), readonly=True)
+    language = fields.Field(column_name=_("Language"), readonly=True)
 
     class Meta:
         model = Registration
         fields = (
             "edition",
             "name",
+            "name_zh",
             "email",
             "organisation",
             "position",
@@ -51,6 +54,7 @@ class RegistrationResource(FormulaSafeResourceMixin, resources.ModelResource):
             "accessibility_needs",
             "created",
             "checked_in",
+            "language",
         )
         export_order = fields
 
@@ -59,6 +63,9 @@ class RegistrationResource(FormulaSafeResourceMixin, resources.ModelResource):
 
     def dehydrate_category(self, obj):
         return str(obj.get_category_display())
+
+    def dehydrate_language(self, obj):
+        return str(obj.get_language_display())
 
     def dehydrate_status(self, obj):
         return str(obj.get_status_display())

@@ -276,11 +276,11 @@ def counts_as_json(edition, counts):
 
 
 def search_registrations(edition, text, *, limit=20, by_email=True):
-    """Registrations of an edition whose name or organisation, or with `by_email` email, contains the text."""
+    """An edition's registrations whose name (either script) or organisation, or with `by_email` email, has the text."""
     text = (text or "").strip()
     if len(text) < 2 or edition is None:
         return []
-    found = Q(name__icontains=text) | Q(organisation__icontains=text)
+    found = Q(name__icontains=text) | Q(name_zh__icontains=text) | Q(organisation__icontains=text)
     if by_email:
         found |= Q(email__icontains=text)
     matches = Registration.objects.filter(edition=edition).filter(found)

@@ -8,10 +8,11 @@ status may follow which is attendees.enums.STATUS_TRANSITIONS; the reads are att
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agenda.enums import SessionStatus
@@ -187,13 +188,26 @@ def _reopen(registration, *, data):
     return registration
 
 
+def delegate_language(code=None):
+    """One of settings.LANGUAGES for a language code (“zh-cn” → “zh-hans”); the active language by default."""
+    try:
+        return translation.get_supported_language_variant(code or translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 @transaction.atomic
-def registration_create(*, edition, data, session_ids=(), now=None):
-    """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order."""
+def registration_create(*, edition, data, session_ids=(), now=None, language=None):
+    """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order.
+
+    The registration keeps the language it was made in (the active one unless `language` is given): the
+    delegate's emails are written in it. Registering again after cancelling takes the new language.
+    """
     problem = selectors.registration_window_problem(edition=edition, now=now)
     if problem:
         raise RegistrationError(problem)
     email = data["email"].strip()
+    data = {**data, "email": email, "language": delegate_language(language)}
     existing = selectors.registrations_with_email(edition=edition, email=email).first()
     if existing is not None and not may_become(existing.status, RegistrationStatus.SUBMITTED):
         raise AlreadyRegistered(existing)
@@ -209,7 +223,7 @@ def registration_create(*, edition, data, session_ids=(), now=None):
     sessions = _lock_sessions(allowed)
     _validate_choices(sessions)
     if existing is not None:
-        registration = _reopen(existing, data={**data, "email": email})
+        registration = _reopen(existing, data=data)
         _record(
             registration,
             old=RegistrationStatus.CANCELLED,
@@ -217,7 +231,7 @@ def registration_create(*, edition, data, session_ids=(), now=None):
             message=_("Registered again."),
         )
     else:
-        registration = Registration(edition=edition, consented_at=timezone.now(), **{**data, "email": email})
+        registration = Registration(edition=edition, consented_at=timezone.now(), **data)
         registration.full_clean(exclude=["consented_at"], validate_constraints=False)
         _save_new(registration)
         _record(registration, old="", new=RegistrationStatus.SUBMITTED)

@@ -4,11 +4,15 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from attendees.dates import format_date
 
 # A phone number as people write one, with its country code: digits and the usual separators, nothing else.
 PHONE_FORMAT = re.compile(r"\+?[0-9 ().\-/]{4,40}")
+# A name in Chinese characters: Han ideographs, with a middle dot between the parts of a transliterated
+# foreign name (约翰·史密斯) and spaces; nothing else, so neither Latin letters nor markup.
+CHINESE_NAME_FORMAT = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・‧•\u3000 ]+")
 
 
 def validate_phone(value):
@@ -21,11 +25,21 @@ def validate_phone(value):
         )
 
 
+def validate_chinese_name(value):
+    """A name written in Chinese characters (王海峰, 约翰·史密斯), with no other script and no markup."""
+    if not CHINESE_NAME_FORMAT.fullmatch(value or "") or not value.strip(" \u3000·・‧•"):
+        raise ValidationError(
+            _("Use Chinese characters only, e.g. 王海峰 (with · between the parts of a transliterated name)."),
+            code="invalid",
+            params={"value": value},
+        )
+
+
 def session_when(session):
-    """“Wed 20 Nov, 14:00–16:00” in the session's own edition zone."""
+    """“Wed 20 Nov, 14:00–16:00” (in the active language) in the session's own edition zone."""
     zone = session.edition.zone
     start, end = timezone.localtime(session.start, zone), timezone.localtime(session.end, zone)
-    return f"{date_format(start, 'D j M')}, {start:%H:%M}–{end:%H:%M}"
+    return f"{format_date(start, 'session')}–{end:%H:%M}"
 
 
 def validate_no_overlapping_sessions(sessions):

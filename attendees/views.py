@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -66,7 +67,12 @@ def register(request, edition):
     thanks = reverse("attendees:register_thanks", args=[edition.slug])
     if form.is_valid() and not problem:
         try:
-            services.registration_create(edition=edition, data=form.registration_data(), session_ids=form.session_ids())
+            services.registration_create(
+                edition=edition,
+                data=form.registration_data(),
+                session_ids=form.session_ids(),
+                language=translation.get_language(),
+            )
         except services.AlreadyRegistered as error:
             # The same answer as for a new registration: only the owner of the address learns that it was known.
             services.registration_notify_duplicate(registration=error.registration)

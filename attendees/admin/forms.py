@@ -12,6 +12,7 @@ class RegistrationAdminForm(forms.ModelForm):
         model = Registration
         fields = [
             "name",
+            "name_zh",
             "email",
             "phone",
             "organisation",
@@ -20,6 +21,7 @@ class RegistrationAdminForm(forms.ModelForm):
             "category",
             "dietary_needs",
             "accessibility_needs",
+            "language",
         ]
 
     def clean_email(self):

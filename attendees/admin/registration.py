@@ -59,13 +59,14 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
         ("edition", EditionFilter),
         "status",
         "category",
+        "language",
         ("country", CountryFilter),
         SubForumFilter,
         PlaceFilter,
     ]
     list_select_related = ["edition"]
-    search_fields = ["name", "email", "organisation", "badge_code"]
-    search_help_text = _("Name, email, organisation or badge code.")
+    search_fields = ["name", "name_zh", "email", "organisation", "badge_code"]
+    search_help_text = _("Name (in Latin letters or Chinese characters), email, organisation or badge code.")
     date_hierarchy = "created_at"
     list_per_page = 100
     inlines = [SessionChoiceInline, StatusChangeInline]
@@ -81,7 +82,20 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
     ]
     fieldsets = [
         (None, {"fields": ["edition", "status", "checked_in", "printed_badge_code"]}),
-        (_("Delegate"), {"fields": ["name", "email", "phone", ("organisation", "position"), "country", "category"]}),
+        (
+            _("Delegate"),
+            {
+                "fields": [
+                    ("name", "name_zh"),
+                    "email",
+                    "phone",
+                    ("organisation", "position"),
+                    "country",
+                    "category",
+                    "language",
+                ]
+            },
+        ),
         (_("Needs"), {"fields": ["dietary_needs", "accessibility_needs"]}),
         (_("Record"), {"fields": ["consented_at", "created_at", "updated_at"]}),
     ]

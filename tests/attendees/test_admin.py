@@ -224,6 +224,7 @@ def test_only_a_cancelled_or_rejected_registration_can_be_deleted(organiser_clie
 def change_form_data(registration, **overrides):
     data = {
         "name": registration.name,
+        "name_zh": registration.name_zh,
         "email": registration.email,
         "phone": registration.phone,
         "organisation": registration.organisation,
@@ -232,6 +233,7 @@ def change_form_data(registration, **overrides):
         "category": registration.category,
         "dietary_needs": registration.dietary_needs,
         "accessibility_needs": registration.accessibility_needs,
+        "language": registration.language,
     }
     for prefix in ("choices", "history"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
