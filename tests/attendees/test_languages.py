@@ -56,7 +56,7 @@ def url_in(language, name, *args):
 
 
 def html_lang(html):
-    return re.search(r'<html lang="([^"]+)"', html).group(1)
+    return re.search(r'<html lang="([^"]+)"', html).group(1).lower()  # language tags ignore case
 
 
 def link_path(text, settings):
