@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.choices import BaseChoiceIterator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
@@ -62,7 +63,9 @@ class AgendaFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, edition, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.edition = edition
-        self.filters["day"].extra["choices"] = [(day.isoformat(), day.strftime("%a %d %b")) for day in edition.days]
+        self.filters["day"].extra["choices"] = [
+            (day.isoformat(), date_format(day, "SHORT_WEEKDAY_DAY_MONTH_FORMAT")) for day in edition.days
+        ]
         self.filters["topic"].queryset = Topic.objects.filter(edition=edition)
         self.filters["room"].queryset = Room.objects.filter(venue__edition=edition).order_by("position", "name")
 
