@@ -94,3 +94,9 @@ def contains_in_either_language(query, *paths):
 def in_both_languages(*paths):
     """Admin `search_fields` that find a row by either language's text."""
     return [column for path in paths for column in translated_columns(path)]
+
+
+def missing_chinese(field_name):
+    """A condition: the Chinese text of the translated field is empty (the page shows the English one)."""
+    chinese = build_localized_fieldname(field_name, "zh-hans")
+    return Q(**{f"{chinese}__isnull": True}) | Q(**{chinese: ""})

@@ -8,7 +8,6 @@ from pathlib import Path
 import environ
 from bootstrap_wrapper import get_bootstrap_dir
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -121,6 +120,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs are made from the English title, whatever language the back office is in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 USE_I18N = True
 # Stored in UTC; shown in each edition's own time zone.
 USE_TZ = True
