@@ -298,7 +298,7 @@ def test_missing_columns_are_named_with_the_columns_the_file_has(organiser_clien
     assert "This file cannot be imported yet" in text
     assert "Missing columns: title, start. The file has: edition, slug, titel, start_time, end." in text
     assert "These columns are not read: titel, start_time. “titel” may be “title”; “start_time” may be “start”." in text
-    assert "The columns of this import are: edition, slug, title, title_zh_hans, kind, status, start, end, room," in text
+    assert "The columns of this import are: edition, slug, title, title_zh_hans, kind, status, start, end," in text
     assert "Traceback" not in text
     assert "confirm_form" not in response.context
     assert Session.objects.count() == 0
