@@ -69,6 +69,7 @@ def add_history_columns(model, field_names):
             kwargs.update(null=True, blank=True, verbose_name=field.verbose_name)
             kwargs.pop("unique", None)
             history_model.add_to_class(name, import_string(path)(*args, **kwargs))
+            history_model.tracked_fields.append(field)  # compared between revisions on the History page
     history_model._meta._expire_cache()
 
 

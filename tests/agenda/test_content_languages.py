@@ -210,3 +210,14 @@ def test_an_export_with_chinese_texts_imported_again_has_nothing_to_change(organ
     assert response.context["result"].nothing_to_change
     after = list(Person.objects.order_by("slug").values_list("name_en", "name_zh_hans", "bio_en", "bio_zh_hans"))
     assert after == before
+
+
+def test_the_history_page_shows_a_chinese_change_under_its_language(organiser_client, edition):
+    session = SessionFactory(edition=edition, title="Digital economy forum")
+    session.title_zh_hans = "数字经济论坛"
+    session.save()
+
+    text = organiser_client.get(reverse("admin:agenda_session_history", args=[session.pk])).content.decode()
+
+    assert "<strong>Title [zh-hans]:</strong> — → 数字经济论坛" in text
+    assert "<strong>Title:</strong>" not in text
