@@ -3,18 +3,20 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from agenda.admin.history import HistoryAdmin
+from agenda.admin.languages import BilingualAdmin, BilingualStackedInline, BilingualTabularInline, UntranslatedFilter
 from agenda.models import AwardCategory, AwardProgramme, Honouree
+from agenda.translation import in_both_languages
 
 from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
-class CategoryInline(admin.TabularInline):
+class CategoryInline(BilingualTabularInline):
     model = AwardCategory
     extra = 0
     prepopulated_fields = {"slug": ["name"]}
 
 
-class HonoureeInline(EditionChoiceFieldsMixin, admin.StackedInline):
+class HonoureeInline(EditionChoiceFieldsMixin, BilingualStackedInline):
     model = Honouree
     extra = 1
     autocomplete_fields = ["person", "organisation"]
@@ -29,10 +31,11 @@ class HonoureeInline(EditionChoiceFieldsMixin, admin.StackedInline):
 
 
 @admin.register(AwardProgramme)
-class AwardProgrammeAdmin(HistoryAdmin, EditionScopedAdmin, admin.ModelAdmin):
+class AwardProgrammeAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "edition", "ceremony", "honouree_count", "position"]
-    list_filter = [("edition", EditionFilter)]
-    search_fields = ["name", "description"]
+    list_filter = [("edition", EditionFilter), UntranslatedFilter]
+    untranslated_field = "name"
+    search_fields = in_both_languages("name", "description")
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["ceremony"]
     inlines = [CategoryInline, HonoureeInline]
@@ -47,11 +50,12 @@ class AwardProgrammeAdmin(HistoryAdmin, EditionScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Honouree)
-class HonoureeAdmin(HistoryAdmin, EditionScopedAdmin, admin.ModelAdmin):
+class HonoureeAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin):
     edition_lookup = "programme__edition"
     edition_source = "programme"
     list_display = ["__str__", "programme", "category", "person", "organisation", "position"]
-    list_filter = [("programme__edition", EditionFilter), ("programme", EditionScopedFilter)]
-    search_fields = ["case_title", "citation", "person__name", "organisation__name"]
+    list_filter = [("programme__edition", EditionFilter), ("programme", EditionScopedFilter), UntranslatedFilter]
+    untranslated_field = "citation"
+    search_fields = in_both_languages("case_title", "citation", "person__name", "organisation__name")
     autocomplete_fields = ["person", "organisation"]
     list_select_related = ["programme", "category", "person", "organisation"]

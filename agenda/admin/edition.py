@@ -6,15 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Edition, Room, Summit, Topic, Venue
+from agenda.translation import in_both_languages
 from attendees.selectors import registration_state
 
+from .languages import BilingualAdmin, BilingualTabularInline
 from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
 @admin.register(Summit)
-class SummitAdmin(admin.ModelAdmin):
+class SummitAdmin(BilingualAdmin):
     list_display = ["name", "short_name", "slug"]
-    search_fields = ["name"]
+    search_fields = in_both_languages("name")
     prepopulated_fields = {"slug": ["short_name"]}
 
 
@@ -36,7 +38,7 @@ class EditionForm(forms.ModelForm):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(BilingualAdmin):
     form = EditionForm
     list_display = [
         "name",
@@ -50,7 +52,7 @@ class EditionAdmin(admin.ModelAdmin):
         "is_current",
     ]
     list_filter = ["summit", "is_published", "is_current"]
-    search_fields = ["name", "theme", "slug"]
+    search_fields = [*in_both_languages("name", "theme"), "slug"]
     prepopulated_fields = {"slug": ["year"]}
     list_select_related = ["summit"]
     fieldsets = [
@@ -84,7 +86,7 @@ class EditionAdmin(admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
 
-class RoomInline(admin.TabularInline):
+class RoomInline(BilingualTabularInline):
     model = Room
     extra = 1
     fields = ["name", "slug", "building", "floor", "capacity", "position"]
@@ -92,10 +94,10 @@ class RoomInline(admin.TabularInline):
 
 
 @admin.register(Venue)
-class VenueAdmin(EditionScopedAdmin, admin.ModelAdmin):
+class VenueAdmin(EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "edition", "room_count"]
     list_filter = [("edition", EditionFilter)]
-    search_fields = ["name"]
+    search_fields = in_both_languages("name")
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RoomInline]
 
@@ -110,13 +112,13 @@ class VenueAdmin(EditionScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Room)
-class RoomAdmin(EditionScopedAdmin, admin.ModelAdmin):
+class RoomAdmin(EditionScopedAdmin, BilingualAdmin):
     edition_lookup = "venue__edition"
     edition_source = "venue"
     list_display = ["name", "venue", "edition", "building", "floor", "capacity", "position"]
     list_filter = [("venue__edition", EditionFilter), ("venue", EditionScopedFilter)]
     list_editable = ["position"]
-    search_fields = ["name", "building", "venue__name"]
+    search_fields = [*in_both_languages("name", "venue__name"), "building"]
     list_select_related = ["venue__edition"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -126,9 +128,9 @@ class RoomAdmin(EditionScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(EditionScopedAdmin, admin.ModelAdmin):
+class TopicAdmin(EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "edition", "colour"]
     list_filter = [("edition", EditionFilter)]
-    search_fields = ["name"]
+    search_fields = in_both_languages("name")
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["name"]}

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from agenda import services
 from agenda.admin.history import HistoryAdmin
 from agenda.admin.importing import SpreadsheetImportAdmin
+from agenda.admin.languages import BilingualAdmin, BilingualTabularInline, UntranslatedFilter
 from agenda.images import ACCEPT_ATTRIBUTE, validate_image_upload
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
 from agenda.resources import ExhibitResource
+from agenda.translation import in_both_languages
 
 from .scope import EditionChoiceFieldsMixin, EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
@@ -25,13 +27,13 @@ def preview(picture, width=120):
     )
 
 
-class HallInline(admin.TabularInline):
+class HallInline(BilingualTabularInline):
     model = Hall
     extra = 1
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ExhibitInline(EditionChoiceFieldsMixin, admin.TabularInline):
+class ExhibitInline(EditionChoiceFieldsMixin, BilingualTabularInline):
     model = Exhibit
     extra = 0
     fields = ["title", "slug", "exhibitor", "category", "hall", "booth", "is_featured", "position"]
@@ -41,10 +43,10 @@ class ExhibitInline(EditionChoiceFieldsMixin, admin.TabularInline):
 
 
 @admin.register(Expo)
-class ExpoAdmin(EditionScopedAdmin, admin.ModelAdmin):
+class ExpoAdmin(EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "edition", "venue", "start_date", "end_date", "exhibit_count"]
     list_filter = [("edition", EditionFilter)]
-    search_fields = ["name"]
+    search_fields = in_both_languages("name")
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["venue"]
     inlines = [HallInline, ExhibitInline]
@@ -71,10 +73,10 @@ class PictureForm(forms.ModelForm):
 
     class Meta:
         model = ExhibitPicture
-        fields = ["image", "alt_text", "position"]
+        fields = ["image", "alt_text_en", "alt_text_zh_hans", "position"]
 
 
-class PictureInline(admin.TabularInline):
+class PictureInline(BilingualTabularInline):
     model = ExhibitPicture
     form = PictureForm
     extra = 1
@@ -87,17 +89,17 @@ class PictureInline(admin.TabularInline):
 
 
 @admin.register(Hall)
-class HallAdmin(EditionScopedAdmin, admin.ModelAdmin):
+class HallAdmin(EditionScopedAdmin, BilingualAdmin):
     edition_lookup = "expo__edition"
     edition_source = "expo"
     list_display = ["name", "expo", "position"]
     list_filter = [("expo__edition", EditionFilter), ("expo", EditionScopedFilter)]
-    search_fields = ["name", "expo__name"]
+    search_fields = in_both_languages("name", "expo__name")
     list_select_related = ["expo"]
 
 
 @admin.register(Exhibit)
-class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
+class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, SpreadsheetImportAdmin):
     edition_lookup = "expo__edition"
     edition_source = "expo"
     resource_classes = [ExhibitResource]
@@ -110,9 +112,11 @@ class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
         ("hall", EditionScopedFilter),
         "is_featured",
         "is_sample",
+        UntranslatedFilter,
     ]
+    untranslated_field = "title"
     list_editable = ["is_featured"]
-    search_fields = ["title", "slug", "description", "exhibitor__name", "booth"]
+    search_fields = ["slug", "booth", *in_both_languages("title", "description", "exhibitor__name")]
     autocomplete_fields = ["exhibitor"]
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["expo__edition", "exhibitor", "hall"]

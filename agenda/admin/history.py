@@ -9,6 +9,7 @@ through their services only. Whoever may view the object may read its history (r
 registration desk and superusers); others get 403 before anything is looked up.
 """
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -22,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from agenda.services import BULK_STATUS_REASON
+from agenda.translation import TRANSLATED_FIELDS
 
 EMPTY = "—"
 
@@ -39,6 +41,12 @@ def edition_of(obj):
 
 class ReadableChanges(HistoricalRecordContextHelper):
     """Changed values as an organiser reads them: labels of choices, local times, yes / no, a dash for empty."""
+
+    def context_for_delta_changes(self, delta):
+        # A translated field's own column repeats one of its languages: its "[en]" and "[zh-hans]" changes say it.
+        translated = set(TRANSLATED_FIELDS.get(self.model, ()))
+        kept = [change for change in delta.changes if change.field not in translated]
+        return super().context_for_delta_changes(dataclasses.replace(delta, changes=kept))
 
     def prepare_delta_change_value(self, change, value):
         value = super().prepare_delta_change_value(change, value)

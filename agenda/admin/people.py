@@ -3,10 +3,12 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 
 from agenda.admin.importing import SpreadsheetImportAdmin
+from agenda.admin.languages import BilingualAdmin, UntranslatedFilter
 from agenda.images import ACCEPT_ATTRIBUTE, PictureFiles, picture_store
 from agenda.images.forms import PictureField
 from agenda.models import Organisation, Person
 from agenda.resources import OrganisationResource, PersonResource
+from agenda.translation import in_both_languages
 
 from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
@@ -29,23 +31,25 @@ class PictureAdminMixin:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PictureAdminMixin, EditionScopedAdmin, SpreadsheetImportAdmin):
+class OrganisationAdmin(PictureAdminMixin, EditionScopedAdmin, BilingualAdmin, SpreadsheetImportAdmin):
     resource_classes = [OrganisationResource]
     picture_field = "logo"
     list_display = ["name", "kind", "country", "edition", "is_sample"]
-    list_filter = [("edition", EditionFilter), "kind", "is_sample"]
-    search_fields = ["name", "slug"]
+    list_filter = [("edition", EditionFilter), "kind", "is_sample", UntranslatedFilter]
+    untranslated_field = "name"
+    search_fields = [*in_both_languages("name"), "slug"]
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Person)
-class PersonAdmin(PictureAdminMixin, EditionScopedAdmin, SpreadsheetImportAdmin):
+class PersonAdmin(PictureAdminMixin, EditionScopedAdmin, BilingualAdmin, SpreadsheetImportAdmin):
     resource_classes = [PersonResource]
     picture_field = "photo"
     list_display = ["name", "title", "organisation", "country", "edition", "is_sample"]
-    list_filter = [("edition", EditionFilter), ("organisation", EditionScopedFilter), "is_sample"]
-    search_fields = ["name", "title", "organisation__name", "slug"]
+    list_filter = [("edition", EditionFilter), ("organisation", EditionScopedFilter), "is_sample", UntranslatedFilter]
+    untranslated_field = "name"
+    search_fields = [*in_both_languages("name", "title", "organisation__name"), "slug"]
     list_select_related = ["edition", "organisation"]
     autocomplete_fields = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}

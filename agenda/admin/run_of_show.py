@@ -9,10 +9,10 @@ item follows the session to its new day.
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from agenda.admin.languages import BilingualTabularInline
 from agenda.models import SessionItem
 from agenda.models.session import parent_session
 from agenda.run_of_show import overruns
@@ -35,10 +35,21 @@ class SessionItemForm(forms.ModelForm):
 
     class Meta:
         model = SessionItem
-        fields = ["position", "start", "duration_minutes", "title", "speakers", "description"]
+        fields = [
+            "position",
+            "start",
+            "duration_minutes",
+            "title_en",
+            "title_zh_hans",
+            "speakers",
+            "description_en",
+            "description_zh_hans",
+        ]
         widgets = {
-            "title": forms.TextInput(attrs={"size": 24}),
-            "description": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "title_en": forms.TextInput(attrs={"size": 24}),
+            "title_zh_hans": forms.TextInput(attrs={"size": 24}),
+            "description_en": forms.Textarea(attrs={"rows": 2, "cols": 24}),
+            "description_zh_hans": forms.Textarea(attrs={"rows": 2, "cols": 24}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -143,11 +154,11 @@ class RunOfShowFormSet(forms.BaseInlineFormSet):
             kept[index].add_error("duration_minutes", message)
 
 
-class SessionItemInline(admin.TabularInline):
+class SessionItemInline(BilingualTabularInline):
     model = SessionItem
     form = SessionItemForm
     formset = RunOfShowFormSet
     extra = 0
     autocomplete_fields = ["speakers"]
-    fields = ["position", "start", "duration_minutes", "title", "speakers", "description"]
+    fields = SessionItemForm.Meta.fields
     verbose_name_plural = _("run-of-show (items inside the session, in order)")

@@ -12,9 +12,11 @@ from agenda import selectors, services
 from agenda.admin import run_of_show
 from agenda.admin.history import HistoryAdmin
 from agenda.admin.importing import SpreadsheetImportAdmin
+from agenda.admin.languages import BilingualAdmin, UntranslatedFilter
 from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
+from agenda.translation import in_both_languages
 from attendees import selectors as seat_selectors
 from attendees import services as seat_services
 from attendees.seat_notices import seat_change_notices
@@ -99,7 +101,7 @@ def _warn_once(request, text):
 
 
 @admin.register(Session)
-class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
+class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, SpreadsheetImportAdmin):
     resource_classes = [SessionResource]
     list_display = ["title", "kind", "when", "place", "status", "clashes", "edition_label"]
     list_display_links = ["title"]
@@ -111,16 +113,20 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, SpreadsheetImportAdmin):
         ("room", EditionScopedFilter),
         "status",
         ClashFilter,
+        UntranslatedFilter,
     ]
+    untranslated_field = "title"
     list_select_related = ["edition", "room", "venue", "topic"]
     search_fields = [
-        "title",
         "slug",
-        "description",
-        "speaker_links__person__name",
-        "organiser_links__organisation__name",
-        "items__title",
-        "items__speakers__name",
+        *in_both_languages(
+            "title",
+            "description",
+            "speaker_links__person__name",
+            "organiser_links__organisation__name",
+            "items__title",
+            "items__speakers__name",
+        ),
     ]
     date_hierarchy = "start"
     autocomplete_fields = ["topic", "room", "venue"]

@@ -226,7 +226,14 @@ class ProgrammeResource(FormulaSafeResourceMixin, resources.ModelResource):
                 _("The slug “%(slug)s” is already used by row %(row)d of this file.")
                 % {"slug": instance.slug, "row": first}
             )
-        super().validate_instance(instance, errors, validate_unique)
+        try:
+            super().validate_instance(instance, errors, validate_unique)
+        except ValidationError as error:
+            # A text's English field ("title_en") is reported on its column ("title").
+            columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+            raise ValidationError(
+                {columns.get(name, name): messages for name, messages in error.message_dict.items()}
+            ) from error
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)

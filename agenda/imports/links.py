@@ -133,7 +133,7 @@ def saved_items(session):
     if session.pk is None:
         return []
     return [
-        Item(item.start, item.duration_minutes, item.title, tuple(sorted(p.slug for p in item.speakers.all())))
+        Item(item.start, item.duration_minutes, item.title_en, tuple(sorted(p.slug for p in item.speakers.all())))
         for item in session.items.all()
     ]
 
@@ -239,7 +239,7 @@ def _item_minutes(typed, problems):
 
 def _model_problems(session, *, title, start, minutes):
     """The checks of the run-of-show item itself (a start or a length, inside its session)."""
-    item = SessionItem(session=session, title=title, start=start, duration_minutes=minutes)
+    item = SessionItem(session=session, title_en=title, start=start, duration_minutes=minutes)
     try:
         item.full_clean(exclude=["session", "position"])
     except ValidationError as error:
@@ -248,20 +248,23 @@ def _model_problems(session, *, title, start, minutes):
 
 
 def replace_items(session, items):
-    """The run-of-show becomes the file's; an item whose title stays keeps its description."""
-    descriptions = defaultdict(list)
+    """The run-of-show becomes the file's; an item whose (English) title stays keeps its description and its
+    Chinese texts."""
+    kept_texts = defaultdict(list)
     for item in session.items.all():
-        descriptions[item.title].append(item.description)
+        kept_texts[item.title_en].append(
+            {name: getattr(item, name) for name in ("description_en", "description_zh_hans", "title_zh_hans")}
+        )
     session.items.all().delete()
     for position, item in enumerate(items, start=1):
-        kept = descriptions[item.title]
+        kept = kept_texts[item.title]
         saved = SessionItem.objects.create(
             session=session,
             position=position,
-            title=item.title,
+            title_en=item.title,
             start=item.start,
             duration_minutes=item.minutes,
-            description=kept.pop(0) if kept else "",
+            **(kept.pop(0) if kept else {"description_en": ""}),
         )
         if item.people:
             saved.speakers.set(item.people)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from import_export import fields
+from import_export import fields, widgets
 
 from agenda.enums import ExhibitCategory, OrganisationKind, SessionKind, SessionLanguage, SessionStatus
 from agenda.imports import links
@@ -29,6 +29,19 @@ from attendees.services import session_seats_changed
 
 def column(name, widget, attribute=None, **kwargs):
     return fields.Field(attribute=attribute or name, column_name=name, widget=widget, **kwargs)
+
+
+class TextField(fields.Field):
+    """A content text in one language: the column `title` holds the English text (`title_en`), `title_zh_hans`
+    the Chinese one. An empty cell and a text never given are the same, so a round trip changes nothing."""
+
+    def __init__(self, name, attribute):
+        super().__init__(
+            attribute=attribute, column_name=name, widget=widgets.CharWidget(allow_blank=True, coerce_to_string=True)
+        )
+
+    def get_value(self, instance):
+        return super().get_value(instance) or ""
 
 
 def in_edition(name, kind, thing, things):
@@ -129,12 +142,14 @@ class OrganisationResource(ProgrammeResource):
     slug = column("slug", SlugWidget())
     kind = choice("kind", OrganisationKind.choices, gettext_lazy("organisation kind"))
     country = column("country", CountryWidget())
+    name = TextField("name", "name_en")
+    name_zh_hans = TextField("name_zh_hans", "name_zh_hans")
 
     required_columns = ("edition", "slug", "name")
 
     class Meta:
         model = Organisation
-        fields = ("edition", "slug", "name", "kind", "country", "website")
+        fields = ("edition", "slug", "name", "name_zh_hans", "kind", "country", "website")
         import_id_fields = ("edition", "slug")
         clean_model_instances = True
         skip_unchanged = True
@@ -151,12 +166,29 @@ class PersonResource(ProgrammeResource):
         "organisation", "organisation", gettext_lazy("organisation"), gettext_lazy("organisations")
     )
     country = column("country", CountryWidget())
+    name = TextField("name", "name_en")
+    name_zh_hans = TextField("name_zh_hans", "name_zh_hans")
+    title = TextField("title", "title_en")
+    title_zh_hans = TextField("title_zh_hans", "title_zh_hans")
+    bio = TextField("bio", "bio_en")
+    bio_zh_hans = TextField("bio_zh_hans", "bio_zh_hans")
 
     required_columns = ("edition", "slug", "name")
 
     class Meta:
         model = Person
-        fields = ("edition", "slug", "name", "title", "organisation", "country", "bio")
+        fields = (
+            "edition",
+            "slug",
+            "name",
+            "name_zh_hans",
+            "title",
+            "title_zh_hans",
+            "organisation",
+            "country",
+            "bio",
+            "bio_zh_hans",
+        )
         import_id_fields = ("edition", "slug")
         clean_model_instances = True
         skip_unchanged = True
@@ -184,6 +216,10 @@ class SessionResource(ProgrammeResource):
     speakers = PeopleLinksField("speakers", links.SPEAKERS)
     organisers = PeopleLinksField("organisers", links.ORGANISERS)
     run_of_show = RunOfShowField("run_of_show")
+    title = TextField("title", "title_en")
+    title_zh_hans = TextField("title_zh_hans", "title_zh_hans")
+    description = TextField("description", "description_en")
+    description_zh_hans = TextField("description_zh_hans", "description_zh_hans")
 
     required_columns = ("edition", "slug", "title", "start", "end")
 
@@ -193,6 +229,7 @@ class SessionResource(ProgrammeResource):
             "edition",
             "slug",
             "title",
+            "title_zh_hans",
             "kind",
             "status",
             "start",
@@ -204,6 +241,7 @@ class SessionResource(ProgrammeResource):
             "capacity",
             "registration_required",
             "description",
+            "description_zh_hans",
             "speakers",
             "organisers",
             "run_of_show",
@@ -250,7 +288,7 @@ class SessionResource(ProgrammeResource):
         titles = list(
             Session.objects.filter(pk__in=clashes.any & set(session_ids))
             .order_by("start")
-            .values_list("title", flat=True)
+            .values_list("title_en", flat=True)
         )
         if not titles:
             return None
@@ -295,6 +333,10 @@ class ExhibitResource(ProgrammeResource):
     category = choice("category", ExhibitCategory.choices, gettext_lazy("exhibit category"))
     hall = column("hall", HallWidget())
     is_featured = column("is_featured", YesNoWidget())
+    title = TextField("title", "title_en")
+    title_zh_hans = TextField("title_zh_hans", "title_zh_hans")
+    description = TextField("description", "description_en")
+    description_zh_hans = TextField("description_zh_hans", "description_zh_hans")
 
     required_columns = ("edition", "expo", "slug", "title", "exhibitor")
 
@@ -305,12 +347,14 @@ class ExhibitResource(ProgrammeResource):
             "expo",
             "slug",
             "title",
+            "title_zh_hans",
             "exhibitor",
             "category",
             "hall",
             "booth",
             "is_featured",
             "description",
+            "description_zh_hans",
         )
         import_id_fields = ("expo", "slug")
         clean_model_instances = True

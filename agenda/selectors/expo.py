@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from agenda.images import rendition_srcset
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall, Organisation
+from agenda.translation import contains_in_either_language
 
 EXHIBIT_ORDER = ("expo__position", "expo__name", "position", "title", "pk")
 SEARCH_MAX_LENGTH = 200
@@ -109,10 +110,7 @@ def search_exhibits(exhibits, query):
     if not query:
         return exhibits
     return exhibits.filter(
-        Q(title__icontains=query)
-        | Q(description__icontains=query)
-        | Q(exhibitor__name__icontains=query)
-        | Q(booth__icontains=query)
+        contains_in_either_language(query, "title", "description", "exhibitor__name") | Q(booth__icontains=query)
     )
 
 

@@ -19,6 +19,7 @@ from agenda.models import (
     SessionSpeaker,
 )
 from agenda.selectors.programme import visible_sessions
+from agenda.translation import contains_in_either_language, translated_columns
 
 SEARCH_MAX_LENGTH = 200
 
@@ -44,14 +45,12 @@ def published_speakers():
 
 
 def search_names(queryset, query, fields):
-    """Rows where one of `fields` contains `query` (trimmed, and cut to a sensible length)."""
+    """Rows where one of the translated `fields` contains `query` (trimmed, and cut to a sensible length), in
+    either language."""
     query = (query or "").strip()[:SEARCH_MAX_LENGTH]
     if not query:
         return queryset
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": query})
-    return queryset.filter(condition)
+    return queryset.filter(contains_in_either_language(query, *fields))
 
 
 def speaker_directory(*, edition, preview=False, query=""):
@@ -151,7 +150,14 @@ def organisations_taking_part(*, edition, preview=False):
                 "organiser_links",
                 queryset=SessionOrganiser.objects.filter(session__in=session_ids)
                 .select_related("session")
-                .only("organisation", "role", "session", "session__slug", "session__title", "session__start")
+                .only(
+                    "organisation",
+                    "role",
+                    "session",
+                    "session__slug",
+                    "session__start",
+                    *translated_columns("session__title"),
+                )
                 .order_by("session__start", "session__slug", "position", "pk"),
                 to_attr="public_organiser_links",
             )

@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from agenda.enums import SessionKind
 from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.translation import contains_in_either_language
 
 
 def visible_sessions(*, edition, preview=False):
@@ -54,13 +55,17 @@ def search_sessions(sessions, query):
     query = (query or "").strip()
     if not query:
         return sessions
+    # Either language's text matches, whichever language the page is in.
     matches = Session.objects.filter(
-        Q(title__icontains=query)
-        | Q(description__icontains=query)
-        | Q(speaker_links__person__name__icontains=query)
-        | Q(organiser_links__organisation__name__icontains=query)
-        | Q(items__title__icontains=query)
-        | Q(items__speakers__name__icontains=query)
+        contains_in_either_language(
+            query,
+            "title",
+            "description",
+            "speaker_links__person__name",
+            "organiser_links__organisation__name",
+            "items__title",
+            "items__speakers__name",
+        )
     ).values("pk")
     return sessions.filter(pk__in=matches)
 

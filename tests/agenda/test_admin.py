@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
+from tests.agenda.admin_forms import in_english
 from tests.factories import (
     EditionFactory,
     PersonFactory,
@@ -45,7 +46,7 @@ def session_form(edition, **overrides):
         "items-INITIAL_FORMS": "0",
     }
     data.update(overrides)
-    return data
+    return in_english(data)
 
 
 def changelist_queries(client, **params):
@@ -383,7 +384,7 @@ def edition_form(edition, **overrides):
         "registration_cap": "",
     }
     data.update(overrides)
-    return data
+    return in_english(data)
 
 
 def test_registration_times_are_typed_in_the_edition_time_zone(organiser_client):

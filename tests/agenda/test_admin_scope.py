@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agenda.models import Session
 from attendees.models import Registration
+from tests.agenda.admin_forms import in_english
 from tests.factories import (
     AwardProgrammeFactory,
     EditionFactory,
@@ -196,7 +197,7 @@ def test_saving_a_session_of_another_edition_shows_the_list_of_that_edition(orga
     data = {
         **{k: v for k, v in organiser_client.get(change).context["adminform"].form.initial.items() if v is not None},
         "edition": old.pk,
-        "title": "Renamed",
+        "title_en": "Renamed",
         "start_0": "2023-11-08",
         "start_1": "09:00",
         "end_0": "2023-11-08",
@@ -371,7 +372,7 @@ def session_form(edition, **overrides):
         **NO_INLINE_ROWS,
     }
     data.update(overrides)
-    return data
+    return in_english(data)
 
 
 def test_a_room_of_another_edition_is_refused_on_the_form_naming_it(organiser_client, old, current):

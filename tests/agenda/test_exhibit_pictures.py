@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agenda.models import Exhibit, ExhibitPicture, Expo, Hall
+from tests.agenda.admin_forms import in_english
 from tests.agenda.uploads import (
     camera_jpeg,
     decompression_bomb,
@@ -65,7 +66,7 @@ def exhibit_data(expo, *, pictures=(), initial=0, **fields):
         for name, value in fields_of_picture.items():
             data[f"pictures-{index}-{name}"] = value
     data.update(fields)
-    return data
+    return in_english(data)
 
 
 def new_picture(upload, alt_text="A robotic dog climbing stairs", position=1):

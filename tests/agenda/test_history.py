@@ -199,7 +199,7 @@ def test_programme_editors_read_who_changed_a_session_and_what(editor_client, or
     assert response.status_code == 200
     assert "Times are Wuzhen time, UTC+8." in text
     assert "<strong>Status:</strong> Draft → Published" in text
-    assert "<strong>Title:</strong> Forum on AI → Forum on AI governance" in text
+    assert "<strong>Title [en]:</strong> Forum on AI → Forum on AI governance" in text
     assert "organiser" in text
     assert "nobody signed in (public site or command)" in text
     changed = session.revisions.filter(history_user=organiser).get()
@@ -294,7 +294,7 @@ def test_award_programme_and_honouree_history_pages(editor_client, edition):
 
     assert programme_page.status_code == 200
     assert "→ Distinguished Contribution Award" in programme_page.content.decode()
-    assert "<strong>Citation:</strong> For the web → For the open web" in honouree_page
+    assert "<strong>Citation [en]:</strong> For the web → For the open web" in honouree_page
 
 
 # -- the real admin --------------------------------------------------------------------------------

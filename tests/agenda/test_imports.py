@@ -298,7 +298,7 @@ def test_missing_columns_are_named_with_the_columns_the_file_has(organiser_clien
     assert "This file cannot be imported yet" in text
     assert "Missing columns: title, start. The file has: edition, slug, titel, start_time, end." in text
     assert "These columns are not read: titel, start_time. “titel” may be “title”; “start_time” may be “start”." in text
-    assert "The columns of this import are: edition, slug, title, kind, status, start, end, room, venue," in text
+    assert "The columns of this import are: edition, slug, title, title_zh_hans, kind, status, start, end," in text
     assert "Traceback" not in text
     assert "confirm_form" not in response.context
     assert Session.objects.count() == 0
@@ -324,7 +324,7 @@ def test_headers_are_read_whatever_their_case_and_spaces_and_unknown_ones_are_no
     text = page_text(response)
     assert "These columns are not read: notes." in text
     assert "Column H has no name in row 1, so what it holds is not read." in text
-    assert "Not in the file: kind, status, room, venue, topic," in text
+    assert "Not in the file: title_zh_hans, kind, status, room, venue, topic," in text
     assert "Saved rows keep what they hold there; new rows get the defaults." in text
     confirm(organiser_client, "session", response)
     assert list(Session.objects.values_list("slug", "registration_required")) == [("x", True)]

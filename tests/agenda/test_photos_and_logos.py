@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agenda.models import Organisation, Person
+from tests.agenda.admin_forms import in_english
 from tests.agenda.uploads import (
     camera_jpeg,
     decompression_bomb,
@@ -40,12 +41,12 @@ def edition():
 
 def person_data(edition, **fields):
     data = {"edition": edition.pk, "name": "Wang Ming", "slug": "wang-ming", "title": "CTO", "bio": "Builds networks."}
-    return {**data, **fields}
+    return in_english({**data, **fields})
 
 
 def organisation_data(edition, **fields):
     data = {"edition": edition.pk, "name": "Robot Makers", "slug": "robot-makers", "kind": "company"}
-    return {**data, **fields}
+    return in_english({**data, **fields})
 
 
 def post(client, url, data, capture):

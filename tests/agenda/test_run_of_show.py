@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agenda.admin.run_of_show import RunOfShowFormSet, SessionItemForm, SessionItemInline
 from agenda.models import Session, SessionItem
+from tests.agenda.admin_forms import in_english
 from tests.factories import EditionFactory, PersonFactory, SessionFactory, SessionItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,7 @@ def formset(session, rows, existing=()):
             row["id"] = str(existing[index].pk)
         for name, value in row.items():
             data[f"items-{index}-{name}"] = value
-    return ItemFormSet(data, instance=session, prefix="items")
+    return ItemFormSet(in_english(data), instance=session, prefix="items")
 
 
 def saved(session, rows, existing=()):
@@ -261,7 +262,7 @@ def session_page_data(edition, **items):
         "items-INITIAL_FORMS": "0",
     }
     data.update(items)
-    return data
+    return in_english(data)
 
 
 def test_admin_adds_a_session_with_items_typed_as_times(organiser_client):

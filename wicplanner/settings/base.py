@@ -27,6 +27,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 
 INSTALLED_APPS = [
+    # Before the admin, so its translated fields show side by side in the admin.
+    "modeltranslation",
     "wicplanner.admin_site.WicAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -116,6 +118,13 @@ LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates in each language's own order, under names the templates use (see wicplanner/formats).
 FORMAT_MODULE_PATH = ["wicplanner.formats"]
+# Content (titles, names, descriptions) is kept in both languages (agenda/translation.py); a missing Chinese
+# text is shown in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "zh-hans")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs are made from the English title, whatever language the back office is in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 USE_I18N = True
 # Stored in UTC; shown in each edition's own time zone.
 USE_TZ = True
