@@ -170,13 +170,17 @@ class Edition(models.Model):
         """The edition's days for a sentence, e.g. “19–22 November 2024” or “30 November – 2 December 2024”."""
         first, last = self.start_date, self.end_date
         if first == last:
-            return date_format(last, "j F Y")
+            return date_format(last, "LONG_DATE_FORMAT")
+        # Each language's formats put day, month and year in its own order (wicplanner/formats).
         if (first.year, first.month) == (last.year, last.month):
-            return _("%(first)s–%(last)s") % {"first": date_format(first, "j"), "last": date_format(last, "j F Y")}
-        first_format = "j F" if first.year == last.year else "j F Y"
+            return _("%(first)s–%(last)s") % {
+                "first": date_format(first, "RANGE_START_SAME_MONTH_FORMAT"),
+                "last": date_format(last, "RANGE_END_SAME_MONTH_FORMAT"),
+            }
+        same_year = first.year == last.year
         return _("%(first)s – %(last)s") % {
-            "first": date_format(first, first_format),
-            "last": date_format(last, "j F Y"),
+            "first": date_format(first, "RANGE_START_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
+            "last": date_format(last, "RANGE_END_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
         }
 
     @property

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from agenda.enums import EditionPhase, SessionStatus
 from agenda.models import Edition, Session, SessionItem
@@ -269,3 +270,16 @@ def test_an_edition_whose_registration_closes_before_it_opens_is_refused_on_that
 
     assert caught.value.message_dict["registration_closes_at"] == ["Registration must close after it opens."]
     assert "end_date" in caught.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (dt.date(2024, 11, 19), dt.date(2024, 11, 22), "2024年11月19日至22日"),
+        (dt.date(2024, 11, 30), dt.date(2024, 12, 2), "2024年11月30日至12月2日"),
+        (dt.date(2024, 12, 30), dt.date(2025, 1, 2), "2024年12月30日至2025年1月2日"),
+    ],
+)
+def test_edition_dates_label_in_chinese_reads_year_month_day(start, end, label):
+    with translation.override("zh-hans"):
+        assert EditionFactory.build(start_date=start, end_date=end).dates_label == label
