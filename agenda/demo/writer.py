@@ -24,6 +24,7 @@ from agenda.demo import reader
 from agenda.demo.reader import DemoData
 from agenda.demo.showcase import ShowcaseWriter
 from agenda.demo.values import chinese_values as _chinese
+from agenda.demo.values import has_field as _has_field
 from agenda.demo.values import pick as _pick
 from agenda.demo.values import same_value as _same
 from agenda.enums import SessionKind, SessionStatus
@@ -102,6 +103,7 @@ class DemoWriter(ShowcaseWriter):
                 "start_date": dt.date.fromisoformat(data["start_date"]),
                 "end_date": dt.date.fromisoformat(data["end_date"]),
                 "city": "Wuzhen",
+                **({"city_zh_hans": "乌镇"} if _has_field(Edition, "city_zh_hans") else {}),
                 "time_zone": "Asia/Shanghai",
                 "description": data["description"],
                 "is_published": True,
