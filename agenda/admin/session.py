@@ -193,7 +193,9 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
                     "this": session.title,
                     "other": other.title,
                     "place": (other.room or session.room or other.venue or session.venue).name,
-                    "start": timezone.localtime(max(session.start, other.start), zone).strftime("%a %d %b %H:%M"),
+                    "start": date_format(
+                        timezone.localtime(max(session.start, other.start), zone), "SHORT_WEEKDAY_DATETIME_FORMAT"
+                    ),
                     "end": timezone.localtime(min(session.end, other.end), zone).strftime("%H:%M"),
                 },
             )
@@ -205,7 +207,9 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
                     "person": person.name,
                     "this": session.title,
                     "other": other.title,
-                    "start": timezone.localtime(max(session.start, other.start), zone).strftime("%a %d %b %H:%M"),
+                    "start": date_format(
+                        timezone.localtime(max(session.start, other.start), zone), "SHORT_WEEKDAY_DATETIME_FORMAT"
+                    ),
                     "end": timezone.localtime(min(session.end, other.end), zone).strftime("%H:%M"),
                 },
             )

@@ -1,6 +1,17 @@
 """Admin forms as a browser posts them: a translated field is posted as its English field ("title_en")."""
 
-TRANSLATED_NAMES = {"title", "name", "description", "bio", "alt_text", "case_title", "citation", "theme", "address"}
+TRANSLATED_NAMES = {
+    "title",
+    "name",
+    "description",
+    "bio",
+    "alt_text",
+    "case_title",
+    "citation",
+    "theme",
+    "address",
+    "city",
+}
 
 
 def in_english(data):
