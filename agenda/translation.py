@@ -101,3 +101,13 @@ def missing_chinese(field_name):
     """A condition: the Chinese text of the translated field is empty (the page shows the English one)."""
     chinese = build_localized_fieldname(field_name, "zh-hans")
     return Q(**{f"{chinese}__isnull": True}) | Q(**{chinese: ""})
+
+
+def any_text_missing_chinese(model):
+    """A condition: some text of the row is given in English but not in Chinese (a title, a description …)."""
+    condition = Q(pk__in=[])
+    for field_name in TRANSLATED_FIELDS[model]:
+        english = build_localized_fieldname(field_name, "en")
+        given = ~Q(**{f"{english}__isnull": True}) & ~Q(**{english: ""})
+        condition |= given & missing_chinese(field_name)
+    return condition

@@ -34,7 +34,6 @@ class HonoureeInline(EditionChoiceFieldsMixin, BilingualStackedInline):
 class AwardProgrammeAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "edition", "ceremony", "honouree_count", "position"]
     list_filter = [("edition", EditionFilter), UntranslatedFilter]
-    untranslated_field = "name"
     search_fields = in_both_languages("name", "description")
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["ceremony"]
@@ -55,7 +54,6 @@ class HonoureeAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin):
     edition_source = "programme"
     list_display = ["__str__", "programme", "category", "person", "organisation", "position"]
     list_filter = [("programme__edition", EditionFilter), ("programme", EditionScopedFilter), UntranslatedFilter]
-    untranslated_field = "citation"
     search_fields = in_both_languages("case_title", "citation", "person__name", "organisation__name")
     autocomplete_fields = ["person", "organisation"]
     list_select_related = ["programme", "category", "person", "organisation"]

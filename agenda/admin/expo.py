@@ -114,7 +114,6 @@ class ExhibitAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
         "is_sample",
         UntranslatedFilter,
     ]
-    untranslated_field = "title"
     list_editable = ["is_featured"]
     search_fields = ["slug", "booth", *in_both_languages("title", "description", "exhibitor__name")]
     autocomplete_fields = ["exhibitor"]

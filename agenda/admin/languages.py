@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from agenda.translation import missing_chinese
+from agenda.translation import any_text_missing_chinese
 
 from .scope import listed_edition
 
@@ -50,23 +50,19 @@ class BilingualStackedInline(TranslationStackedInline):
 
 
 class UntranslatedFilter(admin.SimpleListFilter):
-    """Rows whose Chinese name or title is still empty, counted for the edition the list shows. The admin
-    names the field in `untranslated_field` ("title" or "name")."""
+    """Rows with a text given in English but not in Chinese (title, name, description …), counted for the edition
+    the list shows."""
 
     title = _("translation")
     parameter_name = "untranslated"
     MISSING, DONE = "missing", "done"
-
-    def __init__(self, request, params, model, model_admin):
-        self.field_name = model_admin.untranslated_field
-        super().__init__(request, params, model, model_admin)
 
     def lookups(self, request, model_admin):
         rows = model_admin.model._default_manager.all()
         edition = listed_edition(request, model_admin)
         if edition is not None:
             rows = rows.filter(**{model_admin.edition_lookup: edition})
-        missing = rows.filter(missing_chinese(self.field_name)).count()
+        missing = rows.filter(any_text_missing_chinese(rows.model)).count()
         return [
             (self.MISSING, _("Chinese missing (%(count)d)") % {"count": missing}),
             (self.DONE, _("Chinese given")),
@@ -74,7 +70,7 @@ class UntranslatedFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == self.MISSING:
-            return queryset.filter(missing_chinese(self.field_name))
+            return queryset.filter(any_text_missing_chinese(queryset.model))
         if self.value() == self.DONE:
-            return queryset.exclude(missing_chinese(self.field_name))
+            return queryset.exclude(any_text_missing_chinese(queryset.model))
         return queryset

@@ -36,7 +36,6 @@ class OrganisationAdmin(PictureAdminMixin, EditionScopedAdmin, BilingualAdmin, S
     picture_field = "logo"
     list_display = ["name", "kind", "country", "edition", "is_sample"]
     list_filter = [("edition", EditionFilter), "kind", "is_sample", UntranslatedFilter]
-    untranslated_field = "name"
     search_fields = [*in_both_languages("name"), "slug"]
     list_select_related = ["edition"]
     prepopulated_fields = {"slug": ["name"]}
@@ -48,7 +47,6 @@ class PersonAdmin(PictureAdminMixin, EditionScopedAdmin, BilingualAdmin, Spreads
     picture_field = "photo"
     list_display = ["name", "title", "organisation", "country", "edition", "is_sample"]
     list_filter = [("edition", EditionFilter), ("organisation", EditionScopedFilter), "is_sample", UntranslatedFilter]
-    untranslated_field = "name"
     search_fields = [*in_both_languages("name", "title", "organisation__name"), "slug"]
     list_select_related = ["edition", "organisation"]
     autocomplete_fields = ["organisation"]

@@ -115,7 +115,6 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
         ClashFilter,
         UntranslatedFilter,
     ]
-    untranslated_field = "title"
     list_select_related = ["edition", "room", "venue", "topic"]
     search_fields = [
         "slug",

@@ -167,21 +167,8 @@ class Edition(models.Model):
 
     @property
     def dates_label(self):
-        """The edition's days for a sentence, e.g. “19–22 November 2024” or “30 November – 2 December 2024”."""
-        first, last = self.start_date, self.end_date
-        if first == last:
-            return date_format(last, "LONG_DATE_FORMAT")
-        # Each language's formats put day, month and year in its own order (wicplanner/formats).
-        if (first.year, first.month) == (last.year, last.month):
-            return _("%(first)s–%(last)s") % {
-                "first": date_format(first, "RANGE_START_SAME_MONTH_FORMAT"),
-                "last": date_format(last, "RANGE_END_SAME_MONTH_FORMAT"),
-            }
-        same_year = first.year == last.year
-        return _("%(first)s – %(last)s") % {
-            "first": date_format(first, "RANGE_START_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
-            "last": date_format(last, "RANGE_END_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
-        }
+        """The edition's days for a sentence, e.g. “19–22 November 2024” or “2024年11月19日至22日”."""
+        return days_label(self.start_date, self.end_date)
 
     @property
     def days(self):
@@ -189,3 +176,20 @@ class Edition(models.Model):
 
         count = (self.end_date - self.start_date).days + 1
         return [self.start_date + timedelta(days=n) for n in range(count)]
+
+
+def days_label(first, last):
+    """A span of days for a sentence, in the active language's order: “19–22 November 2024”,
+    “30 November – 2 December 2024”, “2024年11月19日至22日” (the formats are in wicplanner/formats)."""
+    if first == last:
+        return date_format(last, "LONG_DATE_FORMAT")
+    if (first.year, first.month) == (last.year, last.month):
+        return _("%(first)s–%(last)s") % {
+            "first": date_format(first, "RANGE_START_SAME_MONTH_FORMAT"),
+            "last": date_format(last, "RANGE_END_SAME_MONTH_FORMAT"),
+        }
+    same_year = first.year == last.year
+    return _("%(first)s – %(last)s") % {
+        "first": date_format(first, "RANGE_START_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
+        "last": date_format(last, "RANGE_END_SAME_YEAR_FORMAT" if same_year else "LONG_DATE_FORMAT"),
+    }

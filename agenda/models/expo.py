@@ -10,6 +10,8 @@ from agenda.enums import ExhibitCategory
 from agenda.images import validate_image_upload
 from agenda.validators import validate_same_edition
 
+from .edition import days_label
+
 
 class Expo(models.Model):
     """An exhibition held with an edition, e.g. the Light of the Internet Expo."""
@@ -42,6 +44,13 @@ class Expo(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def dates_label(self):
+        """When the expo is open, for a sentence ("" if its days are not set)."""
+        if self.start_date and self.end_date:
+            return days_label(self.start_date, self.end_date)
+        return ""
 
     def clean(self):
         if self.venue_id:

@@ -159,6 +159,18 @@ def test_the_untranslated_filter_lists_what_lacks_chinese_and_counts_it_for_the_
     assert "Chinese missing (2)" in response.content.decode()
 
 
+def test_a_description_without_its_chinese_counts_as_untranslated_too(organiser_client, edition):
+    half = SessionFactory(edition=edition, title="Main forum", title_zh_hans="主论坛", description="Leaders speak.")
+    SessionFactory(
+        edition=edition, title="Forum", title_zh_hans="论坛", description="Talks.", description_zh_hans="演讲。"
+    )
+    changelist = reverse("admin:agenda_session_changelist")
+
+    response = organiser_client.get(changelist, {"edition__id__exact": edition.pk, "untranslated": "missing"})
+
+    assert list(response.context["cl"].result_list) == [half]
+
+
 @pytest.mark.parametrize("admin_name", ["person", "organisation", "exhibit", "awardprogramme", "honouree", "session"])
 def test_every_content_list_offers_the_untranslated_filter(organiser_client, admin_name):
     response = organiser_client.get(reverse(f"admin:agenda_{admin_name}_changelist"), follow=True)

@@ -19,7 +19,8 @@ def locale_directories():
     base = Path(settings.BASE_DIR).resolve()
     app_folders = [(Path(config.path) / "locale").resolve() for config in apps.get_app_configs()]
     folders = [Path(folder).resolve() for folder in settings.LOCALE_PATHS]
-    folders += [folder for folder in app_folders if folder.is_relative_to(base)]
+    # The project's own apps only: a virtualenv inside the project holds installed libraries' catalogues.
+    folders += [folder for folder in app_folders if folder.is_relative_to(base) and "site-packages" not in folder.parts]
     return [folder for index, folder in enumerate(folders) if folder.is_dir() and folder not in folders[:index]]
 
 
