@@ -70,7 +70,7 @@ def test_organiser_switches_edition_and_adds_a_session_with_that_editions_room(a
     expect(options).to_have_text(f"Forum Hall A · {CENTER} · 2024")
     options.click()
 
-    page.locator("#id_title").fill("Sub-forum on data governance")
+    page.locator("#id_title_en").fill("Sub-forum on data governance")
     page.locator("#id_start_0").fill("2024-11-09")
     page.locator("#id_start_1").fill("14:00")
     page.locator("#id_end_0").fill("2024-11-09")

@@ -70,11 +70,11 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     # Edition
     page.goto("/admin/agenda/edition/add/")
     page.locator("#id_summit").select_option(label=summit.name)
-    page.locator("#id_name").fill("2031 World Internet Conference Wuzhen Summit")
+    page.locator("#id_name_en").fill("2031 World Internet Conference Wuzhen Summit")
     page.locator("#id_year").fill("2031")
     page.locator("#id_ordinal").fill("12th")
     set_slug(page, expect, "id_slug", "2031")
-    page.locator("#id_theme").fill("Towards an inclusive digital future")
+    page.locator("#id_theme_en").fill("Towards an inclusive digital future")
     page.locator("#id_start_date").fill("2031-11-19")
     page.locator("#id_end_date").fill("2031-11-22")
     expect(page.locator("#id_time_zone")).to_have_value("Asia/Shanghai")
@@ -86,10 +86,10 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     # Venue with one room (the rooms inline)
     page.goto("/admin/agenda/venue/add/")
     page.locator("#id_edition").select_option(label=edition_label)
-    page.locator("#id_name").fill("Wuzhen Internet International Convention and Exhibition Center")
+    page.locator("#id_name_en").fill("Wuzhen Internet International Convention and Exhibition Center")
     set_slug(page, expect, "id_slug", "wiicec")
-    page.locator("#id_address").fill("Wuzhen, Tongxiang, Zhejiang")
-    page.locator("#id_rooms-0-name").fill("Lotus Hall")
+    page.locator("#id_address_en").fill("Wuzhen, Tongxiang, Zhejiang")
+    page.locator("#id_rooms-0-name_en").fill("Lotus Hall")
     set_slug(page, expect, "id_rooms-0-slug", "lotus-hall")
     page.locator("#id_rooms-0-building").fill("Main building")
     page.locator("#id_rooms-0-floor").fill("2")
@@ -100,7 +100,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     # Topic
     page.goto("/admin/agenda/topic/add/")
     page.locator("#id_edition").select_option(label=edition_label)
-    page.locator("#id_name").fill("Artificial Intelligence")
+    page.locator("#id_name_en").fill("Artificial Intelligence")
     set_slug(page, expect, "id_slug", "ai")
     save_and_expect_success(page, expect)
     topic = Topic.objects.get(edition=edition, slug="ai")
@@ -108,7 +108,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     # Organisation
     page.goto("/admin/agenda/organisation/add/")
     page.locator("#id_edition").select_option(label=edition_label)
-    page.locator("#id_name").fill("Open Networks Institute")
+    page.locator("#id_name_en").fill("Open Networks Institute")
     set_slug(page, expect, "id_slug", "open-networks-institute")
     page.locator("#id_kind").select_option(label="Think tank")
     page.locator("#id_website").fill("https://example.org/")
@@ -120,8 +120,8 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     for index, (name, slug, title) in enumerate(people):
         page.goto("/admin/agenda/person/add/")
         page.locator("#id_edition").select_option(label=edition_label)
-        page.locator("#id_name").fill(name)
-        page.locator("#id_title").fill(title)
+        page.locator("#id_name_en").fill(name)
+        page.locator("#id_title_en").fill(title)
         # The admin fills the slug in from the name.
         expect(page.locator("#id_slug")).to_have_value(slug)
         if index == 0:
@@ -135,7 +135,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     page.goto("/admin/agenda/session/add/")
     page.locator("#id_edition").select_option(label=edition_label)
     page.locator("#id_kind").select_option(label="Sub-forum")
-    page.locator("#id_title").fill("Sub-forum on AI Governance")
+    page.locator("#id_title_en").fill("Sub-forum on AI Governance")
     set_slug(page, expect, "id_slug", "ai-governance")
     page.locator("#id_start_0").fill("2031-11-20")
     page.locator("#id_start_1").fill("14:00")
@@ -143,7 +143,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     page.locator("#id_end_1").fill("16:30")
     pick_autocomplete(page, expect, "id_room", "Lotus", room.name)
     pick_autocomplete(page, expect, "id_topic", "Artif", topic.name)
-    page.locator("#id_description").fill("Experts discuss how to govern artificial intelligence.")
+    page.locator("#id_description_en").fill("Experts discuss how to govern artificial intelligence.")
 
     # Speakers, in order: the inline starts with one empty row, the second is added
     pick_autocomplete(page, expect, "id_speaker_links-0-person", "Amara", amara.name)
@@ -161,7 +161,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     # Run-of-show (no empty row until one is added)
     item = add_inline_row(page, expect, "items-group", "items")
     page.locator(f"#id_items-{item}-position").fill("1")
-    page.locator(f"#id_items-{item}-title").fill("Opening remarks")
+    page.locator(f"#id_items-{item}-title_en").fill("Opening remarks")
     page.locator(f"#id_items-{item}-duration_minutes").fill("10")
 
     page.locator("input[type=submit][name=_save]").click()
@@ -210,7 +210,7 @@ def test_session_ending_before_it_starts_is_refused(admin_page, expect):
     page.goto("/admin/agenda/session/add/")
     page.locator("#id_edition").select_option(label=edition.name)
     page.locator("#id_kind").select_option(label="Sub-forum")
-    page.locator("#id_title").fill(title)
+    page.locator("#id_title_en").fill(title)
     set_slug(page, expect, "id_slug", "backwards")
     page.locator("#id_start_0").fill("2031-11-20")
     page.locator("#id_start_1").fill("16:00")
@@ -220,7 +220,7 @@ def test_session_ending_before_it_starts_is_refused(admin_page, expect):
 
     expect(page.locator(".errornote")).to_be_visible()
     expect(page.locator("ul.errorlist")).to_contain_text("The session must end after it starts.")
-    expect(page.locator("#id_title")).to_have_value(title)
+    expect(page.locator("#id_title_en")).to_have_value(title)
     expect(page.locator("#id_start_1")).to_have_value("16:00")
     expect(page.locator("ul.messagelist li.success")).to_have_count(0)
     assert not Session.objects.exists()

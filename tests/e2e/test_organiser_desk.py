@@ -77,7 +77,7 @@ def test_an_organiser_runs_the_desk_of_one_edition(admin_page, expect):
     page.goto("/admin/agenda/session/add/")
     expect(page.locator("#id_edition option:checked")).to_have_text(edition.name)
     page.locator("#id_kind").select_option(label="Sub-forum")
-    page.locator("#id_title").fill("Sub-forum on Data Governance")
+    page.locator("#id_title_en").fill("Sub-forum on Data Governance")
     page.locator("#id_start_0").fill(start.isoformat())
     page.locator("#id_start_1").fill("10:00")
     page.locator("#id_end_0").fill(start.isoformat())
