@@ -110,3 +110,13 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, edit
     ]
     assert text.count('hreflang="zh-hans" href="http://testserver/zh-hans/2024/agenda/"') == 2
     assert text.count('hreflang="x-default" href="http://testserver/2024/agenda/"') == 2
+
+
+def test_the_apis_own_links_keep_the_language_of_the_answer(client):
+    edition = EditionFactory(slug="2031")
+
+    chinese = client.get(f"/api/editions/{edition.slug}/", {"lang": "zh-hans"}).json()["links"]
+    english = client.get(f"/api/editions/{edition.slug}/").json()["links"]
+
+    assert chinese["sessions"].endswith("/api/editions/2031/sessions/?lang=zh-hans")
+    assert english["sessions"].endswith("/api/editions/2031/sessions/")

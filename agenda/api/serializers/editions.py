@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from agenda.models import Edition
 
-from .fields import absolute_url
+from .fields import absolute_url, api_url
 
 
 class EditionLinksSerializer(serializers.Serializer):
@@ -52,9 +52,9 @@ class EditionSerializer(serializers.ModelSerializer):
             "schedule_ics": ics,
             "schedule_xml": xml,
             "schedule_json": json,
-            "sessions": absolute_url(self.context, "api:session-list", edition.slug),
-            "speakers": absolute_url(self.context, "api:speaker-list", edition.slug),
-            "organisations": absolute_url(self.context, "api:organisation-list", edition.slug),
+            "sessions": api_url(self.context, "api:session-list", edition.slug),
+            "speakers": api_url(self.context, "api:speaker-list", edition.slug),
+            "organisations": api_url(self.context, "api:organisation-list", edition.slug),
         }
 
 

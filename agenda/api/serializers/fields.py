@@ -1,6 +1,10 @@
 """Fields and small nested objects shared by every part of the API."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import ResolvedComponent
@@ -15,6 +19,15 @@ def absolute_url(context, name, *args):
     url = reverse(name, args=args)
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+def api_url(context, name, *args):
+    """An address of the API itself, in the language of the answer (`?lang=` unless it is the default)."""
+    url = absolute_url(context, name, *args)
+    language = translation.get_language()
+    if language and language != settings.LANGUAGE_CODE:
+        url += "?" + urlencode({"lang": language})
+    return url
 
 
 def absolute_file_url(context, url):
