@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from wicplanner.i18n import path_in_language
 
 
 class EditionAwareAutocompleteView(AutocompleteJsonView):
@@ -34,6 +37,12 @@ class WicAdminSite(admin.AdminSite):
     site_header = _("WIC Planner")
     site_title = _("WIC Planner")
     index_title = _("Organisers’ back office")
+
+    def each_context(self, request):
+        # "View site" opens the public site in the language the back office speaks (/zh-hans/ for Chinese).
+        context = super().each_context(request)
+        context["site_url"] = path_in_language(self.site_url, translation.get_language())
+        return context
 
     def autocomplete_view(self, request):
         return EditionAwareAutocompleteView.as_view(admin_site=self)(request)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Edition, Room, Summit, Topic, Venue
 from agenda.translation import in_both_languages
+from agenda.zones import zone_label
 from attendees.selectors import registration_state
 
 from .languages import BilingualAdmin, BilingualTabularInline
@@ -44,9 +45,8 @@ class EditionAdmin(BilingualAdmin):
         "name",
         "year",
         "slug",
-        "start_date",
-        "end_date",
-        "time_zone",
+        "dates",
+        "zone",
         "registration",
         "is_published",
         "is_current",
@@ -71,6 +71,14 @@ class EditionAdmin(BilingualAdmin):
         ),
     ]
 
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        return obj.dates_label
+
+    @admin.display(description=_("time zone"), ordering="time_zone")
+    def zone(self, obj):
+        return zone_label(obj.time_zone, obj.start_date)
+
     @admin.display(description=_("registration"))
     def registration(self, obj):
         return registration_state(edition=obj).label
@@ -83,6 +91,7 @@ class EditionAdmin(BilingualAdmin):
             edition = self.get_object(request, object_id) if object_id else None
             zone = edition.time_zone if edition is not None else Edition._meta.get_field("time_zone").default
         timezone.activate(zone)
+        extra_context = {"form_zone": zone_label(zone), **(extra_context or {})}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
 

@@ -44,7 +44,7 @@ class ExhibitInline(EditionChoiceFieldsMixin, BilingualTabularInline):
 
 @admin.register(Expo)
 class ExpoAdmin(EditionScopedAdmin, BilingualAdmin):
-    list_display = ["name", "edition", "venue", "start_date", "end_date", "exhibit_count"]
+    list_display = ["name", "edition", "venue", "dates", "exhibit_count"]
     list_filter = [("edition", EditionFilter)]
     search_fields = in_both_languages("name")
     prepopulated_fields = {"slug": ["name"]}
@@ -55,6 +55,10 @@ class ExpoAdmin(EditionScopedAdmin, BilingualAdmin):
         return (
             super().get_queryset(request).select_related("edition", "venue").annotate(exhibit_total=Count("exhibits"))
         )
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        return obj.dates_label or "—"
 
     @admin.display(description=_("exhibits"), ordering="exhibit_total")
     def exhibit_count(self, obj):

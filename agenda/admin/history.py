@@ -58,7 +58,7 @@ class ReadableChanges(HistoricalRecordContextHelper):
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if isinstance(value, dt.datetime):
-            return date_format(timezone.localtime(value), "D j M Y H:i")
+            return date_format(timezone.localtime(value), "SHORT_WEEKDAY_DATE_TIME_FORMAT")
         return value
 
 

@@ -1,5 +1,6 @@
 """Content in two languages in the back office: each translated field is edited as an English and a Chinese
-field side by side ("Title [en]", "Title [zh-hans]"), and lists can be narrowed to what still lacks Chinese.
+field side by side ("Title [en]" | "Title [zh-hans]"; in an inline's compact rows, one above the other in one
+column), and lists can be narrowed to what still lacks Chinese.
 
 `BilingualAdmin` is a model admin: it goes after the mixins among an admin's bases (`HistoryAdmin`,
 `EditionScopedAdmin`) and before `SpreadsheetImportAdmin`; inlines use
@@ -31,7 +32,13 @@ def pair_languages(fields):
     return rows
 
 
+BILINGUAL_CSS = {"all": ["css/admin-languages.css"]}
+
+
 class BilingualAdmin(TranslationAdmin):
+    class Media:
+        css = BILINGUAL_CSS
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         # TranslationAdmin takes no positional `change`, which the mixins before it pass on.
         return super().get_form(request, obj, change=change, **kwargs)
@@ -41,10 +48,16 @@ class BilingualAdmin(TranslationAdmin):
 
 
 class BilingualTabularInline(TranslationTabularInline):
-    pass
+    template = "admin/edit_inline/bilingual_tabular.html"
+
+    class Media:
+        css = BILINGUAL_CSS
 
 
 class BilingualStackedInline(TranslationStackedInline):
+    class Media:
+        css = BILINGUAL_CSS
+
     def get_fieldsets(self, request, obj=None):
         return side_by_side(super().get_fieldsets(request, obj))
 

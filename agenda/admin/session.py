@@ -17,6 +17,7 @@ from agenda.enums import SessionStatus
 from agenda.models import Session, SessionOrganiser, SessionSpeaker
 from agenda.resources import SessionResource
 from agenda.translation import in_both_languages
+from agenda.zones import zone_label
 from attendees import selectors as seat_selectors
 from attendees import services as seat_services
 from attendees.seat_notices import seat_change_notices
@@ -52,7 +53,7 @@ class DayFilter(admin.SimpleListFilter):
         if edition is not None:
             sessions = sessions.filter(edition=edition)
         days = sessions.dates("start", "day")
-        return [(day.isoformat(), date_format(day, "D j M Y")) for day in days]
+        return [(day.isoformat(), date_format(day, "SHORT_WEEKDAY_DATE_FORMAT")) for day in days]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -156,7 +157,7 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
     def when(self, obj):
         zone = obj.edition.zone
         start, end = obj.start.astimezone(zone), obj.end.astimezone(zone)
-        return f"{date_format(start, 'D j M')} {start:%H:%M}–{end:%H:%M}"
+        return f"{date_format(start, 'SHORT_WEEKDAY_DAY_MONTH_TIME_FORMAT')}–{end:%H:%M}"
 
     @admin.display(description=_("where"), ordering="room__name")
     def place(self, obj):
@@ -239,6 +240,8 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
             timezone.activate(edition.zone)
         if session is not None and request.method == "GET":
             self._warn_about_clashes(request, session)
+        at = edition.start_date if edition is not None else None
+        extra_context = {"form_zone": zone_label(timezone.get_current_timezone(), at), **(extra_context or {})}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # -- bulk actions --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from attendees.resources import RegistrationResource
 from attendees.tokens import is_badge_code, normalise_badge_code
 
 
-def _local(value, edition, fmt="D j M Y H:i"):
+def _local(value, edition, fmt="SHORT_WEEKDAY_DATE_TIME_FORMAT"):
     if value is None:
         return ""
     return date_format(timezone.localtime(value, edition.zone), fmt)
@@ -122,11 +122,11 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
 
     @admin.display(description=_("registered"), ordering="created_at")
     def registered(self, obj):
-        return _local(obj.created_at, obj.edition, "j M Y H:i")
+        return _local(obj.created_at, obj.edition, "SHORT_DAY_MONTH_YEAR_TIME_FORMAT")
 
     @admin.display(description=_("checked in"), ordering="checked_in_at")
     def checked_in(self, obj):
-        return _local(obj.checked_in_at, obj.edition, "j M H:i") or "—"
+        return _local(obj.checked_in_at, obj.edition, "SHORT_DAY_MONTH_TIME_FORMAT") or "—"
 
     @admin.display(description=_("badge code"))
     def printed_badge_code(self, obj):
@@ -271,7 +271,7 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
             "rows": [
                 {
                     "rate": row,
-                    "when": _local(row.session.start, edition, "D j M H:i"),
+                    "when": _local(row.session.start, edition, "SHORT_WEEKDAY_DAY_MONTH_TIME_FORMAT"),
                     "place": row.session.room.name if row.session.room_id else "",
                     "list_url": f"{changelist}?edition__id__exact={edition.pk}&session={row.session.pk}",
                     "waiting_url": f"{changelist}?edition__id__exact={edition.pk}&session={row.session.pk}"

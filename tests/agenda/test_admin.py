@@ -410,7 +410,7 @@ def test_registration_times_are_typed_in_the_edition_time_zone(organiser_client)
     page = organiser_client.get(change)
     text = page.content.decode()
     assert re.search(r'name="registration_opens_at_1" value="([^"]+)"', text).group(1) == "09:00:00"
-    assert text.count("Times on this form are in Asia/Shanghai time") == 1
+    assert text.count("Times on this form are in China Standard Time (Asia/Shanghai)") == 1
     assert "Delegate registration" in text
 
 

@@ -33,7 +33,7 @@ def test_organiser_opens_registration_and_the_register_page_shows_the_form(admin
 
     page.goto(f"/admin/agenda/edition/{edition.pk}/change/")
     expect(page.locator(".time-zone-note")).to_have_text(
-        "Times on this form are in Europe/Berlin time, the edition’s time zone."
+        "Times on this form are in Central European Time (Europe/Berlin), the edition’s time zone."
     )
     expect(page.locator("fieldset", has_text="Delegate registration")).to_be_visible()
     page.locator("#id_registration_opens_at_0").fill(opens.strftime("%Y-%m-%d"))
