@@ -57,6 +57,12 @@ class DelegateForm(forms.Form):
         )
         # Model fields first, in the model's order, then the sessions: the layout below places them.
         self.fields = {**model_fields, "sessions": sessions, **self.fields}
+        # The model's own checks (the phone's format, the Chinese name's script) are answered with the form's
+        # other errors, at the first submit: a plain form does not run a model field's validators itself.
+        for name in self.fields_from_model:
+            form_field = self.fields[name]
+            missing = [v for v in Registration._meta.get_field(name).validators if v not in form_field.validators]
+            form_field.validators = [*form_field.validators, *missing]
         # Two names, one per script: each label says which script it takes, in either language.
         self.fields["name"].label = _("Full name in Latin letters")
         self.fields["name"].help_text = _("As it should appear on your badge, e.g. Wang Haifeng.")

@@ -18,6 +18,7 @@ from agenda.models import (
     SessionOrganiser,
     SessionSpeaker,
 )
+from agenda.selectors.ordering import by_name, sorts_by_pinyin
 from agenda.selectors.programme import visible_sessions
 from agenda.translation import contains_in_either_language, translated_columns
 
@@ -54,9 +55,9 @@ def search_names(queryset, query, fields):
 
 
 def speaker_directory(*, edition, preview=False, query=""):
-    """The speakers page: public speakers by name, with their organisation, narrowed by a search."""
+    """The speakers page: public speakers by name (`by_name`), with their organisation, narrowed by a search."""
     people = public_speakers(edition=edition, preview=preview).select_related("organisation").order_by("name")
-    return search_names(people, query, ["name", "title", "organisation__name"])
+    return by_name(search_names(people, query, ["name", "title", "organisation__name"]))
 
 
 def sessions_of_speaker(*, person, sessions):
@@ -82,8 +83,8 @@ def taking_part(*, edition, preview=False):
 
 
 def organisation_directory(*, edition, preview=False, query=""):
-    """The organisations page: those taking part, by name, each with `public_links` (its organiser links to the
-    sessions a visitor may see, in time order) and `public_speakers` (its people who speak)."""
+    """The organisations page: those taking part, by name (`by_name`), each with `public_links` (its organiser
+    links to the sessions a visitor may see, in time order) and `public_speakers` (its people who speak, by name)."""
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
     links = SessionOrganiser.objects.filter(session__in=session_ids).select_related("session")
     speakers = public_speakers(edition=edition, preview=preview).order_by("name").only("name", "slug", "organisation")
@@ -95,7 +96,13 @@ def organisation_directory(*, edition, preview=False, query=""):
             Prefetch("people", queryset=speakers, to_attr="public_speakers"),
         )
     )
-    return search_names(organisations, query, ["name"])
+    organisations = search_names(organisations, query, ["name"])
+    if not sorts_by_pinyin():
+        return organisations
+    organisations = by_name(organisations)
+    for organisation in organisations:
+        organisation.public_speakers = by_name(organisation.public_speakers)
+    return organisations
 
 
 def organisation_links(*, organisation, edition, preview=False):
@@ -109,8 +116,8 @@ def organisation_links(*, organisation, edition, preview=False):
 
 
 def organisation_speakers(*, organisation, edition, preview=False):
-    """The organisation's people who are public speakers of the edition."""
-    return public_speakers(edition=edition, preview=preview).filter(organisation=organisation)
+    """The organisation's people who are public speakers of the edition, by name."""
+    return by_name(public_speakers(edition=edition, preview=preview).filter(organisation=organisation).order_by("name"))
 
 
 def speakers_with_sessions(*, edition, preview=False):

@@ -37,11 +37,11 @@ def speaker_detail(request, edition, slug):
     people = Person.objects.filter(edition=edition) if preview else public_speakers(edition=edition)
     person = get_object_or_404(people.select_related("organisation"), slug=slug)
     own = sessions_of_speaker(person=person, sessions=public_sessions(edition=edition, preview=preview))
-    roles = {
-        session.pk: [link.get_role_display() for link in session.speaker_links.all() if link.person_id == person.pk]
-        for session in own
-    }
-    context = {"edition": edition, "person": person, "sessions": own, "roles": roles, "section": "speakers"}
+    for session in own:  # shown above each session card
+        session.speaker_roles = [
+            link.get_role_display() for link in session.speaker_links.all() if link.person_id == person.pk
+        ]
+    context = {"edition": edition, "person": person, "sessions": own, "section": "speakers"}
     return render(request, "agenda/speaker_detail.html", context)
 
 

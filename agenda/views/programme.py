@@ -1,3 +1,4 @@
+import datetime as dt
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
@@ -64,6 +65,7 @@ def agenda(request, edition):
         for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))
     ]
     chosen_day = params.get("day") or ""
+    chosen_date = dt.date.fromisoformat(chosen_day) if chosen_day else None  # the filter has checked it
     grid = None
     if view == "grid" and chosen_day:
         grid = day_grid(edition=edition, sessions=sessions)
@@ -75,6 +77,7 @@ def agenda(request, edition):
         "by_day": by_day,
         "session_count": len(sessions),
         "chosen_day": chosen_day,
+        "chosen_date": chosen_date,
         "view": view,
         "grid": grid,
         "filtering": filtering,
