@@ -9,3 +9,6 @@ class AgendaConfig(AppConfig):
 
     def ready(self):
         from agenda import signals  # noqa: F401  (cache invalidation)
+        from agenda.countries import use_reading_order
+
+        use_reading_order()

@@ -34,7 +34,7 @@ TRANSLATED_FIELDS = {
     Summit: ("name",),
     Edition: ("name", "theme", "description", "city"),
     Venue: ("name", "address"),
-    Room: ("name",),
+    Room: ("name", "building"),
     Topic: ("name",),
     Organisation: ("name",),
     Person: ("name", "title", "bio"),

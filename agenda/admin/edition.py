@@ -127,7 +127,7 @@ class RoomAdmin(EditionScopedAdmin, BilingualAdmin):
     list_display = ["name", "venue", "edition", "building", "floor", "capacity", "position"]
     list_filter = [("venue__edition", EditionFilter), ("venue", EditionScopedFilter)]
     list_editable = ["position"]
-    search_fields = [*in_both_languages("name", "venue__name"), "building"]
+    search_fields = in_both_languages("name", "venue__name", "building")
     list_select_related = ["venue__edition"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -35,21 +35,28 @@ from agenda.models import (
     Venue,
 )
 
+# Each name with its Chinese twin, so that the edition reads in both languages.
 TOPICS = [
-    ("Artificial intelligence", "#1f6feb"),
-    ("Digital economy", "#2da44e"),
-    ("Cybersecurity", "#cf222e"),
-    ("Data governance", "#8250df"),
-    ("Computing network", "#bf8700"),
-    ("Youth and digital future", "#0a7ea4"),
-    ("Green digital transformation", "#1a7f37"),
-    ("Internet governance", "#953800"),
-    ("Digital culture", "#a40e26"),
-    ("Smart cities", "#116329"),
-    ("Quantum and frontier technology", "#6639ba"),
-    ("Digital inclusion", "#9a6700"),
+    ("Artificial intelligence", "人工智能", "#1f6feb"),
+    ("Digital economy", "数字经济", "#2da44e"),
+    ("Cybersecurity", "网络安全", "#cf222e"),
+    ("Data governance", "数据治理", "#8250df"),
+    ("Computing network", "算力网络", "#bf8700"),
+    ("Youth and digital future", "青年与数字未来", "#0a7ea4"),
+    ("Green digital transformation", "数字化绿色化转型", "#1a7f37"),
+    ("Internet governance", "互联网治理", "#953800"),
+    ("Digital culture", "数字文化", "#a40e26"),
+    ("Smart cities", "智慧城市", "#116329"),
+    ("Quantum and frontier technology", "量子与前沿技术", "#6639ba"),
+    ("Digital inclusion", "数字包容", "#9a6700"),
 ]
-ITEM_TITLES = ["Opening remarks", "Keynote speech", "Panel discussion", "Release of the report", "Closing remarks"]
+ITEM_TITLES = [
+    ("Opening remarks", "开幕致辞"),
+    ("Keynote speech", "主旨演讲"),
+    ("Panel discussion", "圆桌讨论"),
+    ("Release of the report", "报告发布"),
+    ("Closing remarks", "闭幕致辞"),
+]
 FIRST = [
     "Li",
     "Wang",
@@ -81,20 +88,71 @@ LAST = [
     "Berg",
     "Petrov",
 ]
+# A person whose two names are both Chinese has a name in Chinese script too (Wang Hua, 王华); others have none.
+CHINESE_SURNAMES = {"Li": "李", "Wang": "王", "Zhang": "张", "Liu": "刘", "Chen": "陈"}
+CHINESE_GIVEN_NAMES = {"Ming": "明", "Hua": "华", "Jun": "军", "Fang": "芳"}
+PERSON_TITLES = {
+    "CEO": "首席执行官",
+    "Professor": "教授",
+    "Director": "主任",
+    "Minister": "部长",
+    "Researcher": "研究员",
+    "Founder": "创始人",
+}
 COUNTRIES = ["CN", "US", "GB", "DE", "FR", "IN", "BR", "ZA", "JP", "KR", "RU", "EG", "SG", "KE", "IT"]
 EXHIBIT_SUBJECTS = {
-    ExhibitCategory.ARTIFICIAL_INTELLIGENCE: ["Large language model", "AI assistant", "Computer vision platform"],
-    ExhibitCategory.ROBOTICS: ["Robotic dog", "Service robot", "Humanoid robot"],
-    ExhibitCategory.QUANTUM: ["Quantum communication device", "Quantum key distribution link"],
-    ExhibitCategory.NETWORKS: ["5G-Advanced base station", "Computing power network", "Satellite internet terminal"],
-    ExhibitCategory.DIGITAL_CULTURE: ["Digital murals", "Glasses-free 3D display", "Virtual museum"],
-    ExhibitCategory.SMART_CITY: ["City Brain", "Digital twin of a city", "Smart streetlight"],
-    ExhibitCategory.CYBERSECURITY: ["Security large model", "Zero-trust gateway", "Threat intelligence platform"],
-    ExhibitCategory.DIGITAL_ECONOMY: ["Unmanned supermarket", "Smile to Pay", "Cross-border e-commerce platform"],
-    ExhibitCategory.MOBILITY: ["Delivery drone", "Driverless vehicle", "Robotaxi"],
-    ExhibitCategory.OTHER: ["Smart home", "Wearable health monitor"],
+    ExhibitCategory.ARTIFICIAL_INTELLIGENCE: [
+        ("Large language model", "大语言模型"),
+        ("AI assistant", "人工智能助手"),
+        ("Computer vision platform", "计算机视觉平台"),
+    ],
+    ExhibitCategory.ROBOTICS: [
+        ("Robotic dog", "机器狗"),
+        ("Service robot", "服务机器人"),
+        ("Humanoid robot", "人形机器人"),
+    ],
+    ExhibitCategory.QUANTUM: [
+        ("Quantum communication device", "量子通信设备"),
+        ("Quantum key distribution link", "量子密钥分发链路"),
+    ],
+    ExhibitCategory.NETWORKS: [
+        ("5G-Advanced base station", "5G-A基站"),
+        ("Computing power network", "算力网络"),
+        ("Satellite internet terminal", "卫星互联网终端"),
+    ],
+    ExhibitCategory.DIGITAL_CULTURE: [
+        ("Digital murals", "数字壁画"),
+        ("Glasses-free 3D display", "裸眼3D显示屏"),
+        ("Virtual museum", "虚拟博物馆"),
+    ],
+    ExhibitCategory.SMART_CITY: [
+        ("City Brain", "城市大脑"),
+        ("Digital twin of a city", "数字孪生城市"),
+        ("Smart streetlight", "智慧路灯"),
+    ],
+    ExhibitCategory.CYBERSECURITY: [
+        ("Security large model", "安全大模型"),
+        ("Zero-trust gateway", "零信任网关"),
+        ("Threat intelligence platform", "威胁情报平台"),
+    ],
+    ExhibitCategory.DIGITAL_ECONOMY: [
+        ("Unmanned supermarket", "无人超市"),
+        ("Smile to Pay", "刷脸支付"),
+        ("Cross-border e-commerce platform", "跨境电商平台"),
+    ],
+    ExhibitCategory.MOBILITY: [
+        ("Delivery drone", "物流无人机"),
+        ("Driverless vehicle", "无人驾驶汽车"),
+        ("Robotaxi", "自动驾驶出租车"),
+    ],
+    ExhibitCategory.OTHER: [("Smart home", "智能家居"), ("Wearable health monitor", "可穿戴健康监测仪")],
 }
-HALL_NAMES = ["Artificial intelligence", "Robotics", "Digital economy", "Networks and security"]
+HALL_NAMES = [
+    ("Artificial intelligence", "人工智能"),
+    ("Robotics", "机器人"),
+    ("Digital economy", "数字经济"),
+    ("Networks and security", "网络与安全"),
+]
 PICTURE_SIZE = (800, 600)
 
 
@@ -164,14 +222,22 @@ def summit_generate(
 
 def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, published=True):
     summit, _ = Summit.objects.get_or_create(
-        slug="wic", defaults={"name": "World Internet Conference Wuzhen Summit", "short_name": "wic"}
+        slug="wic",
+        defaults={
+            "name": "World Internet Conference Wuzhen Summit",
+            "name_zh_hans": "世界互联网大会乌镇峰会",
+            "short_name": "wic",
+        },
     )
     edition = Edition(
         summit=summit,
         name=f"Synthetic edition {slug}",
+        name_zh_hans=f"合成届次 {slug}",
         year=first_day.year,
         slug=slug,
         theme="Synthetic programme for tests and benchmarks",
+        theme_zh_hans="用于测试和性能基准的合成议程",
+        city_zh_hans="乌镇",
         start_date=first_day,
         end_date=first_day + dt.timedelta(days=days - 1),
         is_published=published,
@@ -180,20 +246,32 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
     edition.save()
     zone = edition.zone
 
-    venue = Venue.objects.create(edition=edition, name="Synthetic Convention Center", slug="convention-center")
+    venue = Venue.objects.create(
+        edition=edition, name="Synthetic Convention Center", name_zh_hans="合成会展中心", slug="convention-center"
+    )
     room_objs = Room.objects.bulk_create(
-        Room(venue=venue, name=f"Room {n:02d}", slug=f"room-{n:02d}", capacity=100 + 10 * n, position=n)
+        Room(
+            venue=venue,
+            name=f"Room {n:02d}",
+            name_zh_hans=f"{n:02d}号会议室",
+            building="Synthetic Convention Center",
+            building_zh_hans="合成会展中心",
+            slug=f"room-{n:02d}",
+            capacity=100 + 10 * n,
+            position=n,
+        )
         for n in range(1, rooms + 1)
     )
     topic_objs = Topic.objects.bulk_create(
-        Topic(edition=edition, name=name, slug=f"topic-{n}", colour=colour)
-        for n, (name, colour) in enumerate(TOPICS, start=1)
+        Topic(edition=edition, name=name, name_zh_hans=chinese, slug=f"topic-{n}", colour=colour)
+        for n, (name, chinese, colour) in enumerate(TOPICS, start=1)
     )
     org_count = max(1, speakers // 4)
     org_objs = Organisation.objects.bulk_create(
         Organisation(
             edition=edition,
             name=f"Organisation {n:04d}",
+            name_zh_hans=f"机构 {n:04d}",
             slug=f"organisation-{n:04d}",
             kind=rng.choice(OrganisationKind.values),
             country=rng.choice(COUNTRIES),
@@ -202,17 +280,7 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
         for n in range(1, org_count + 1)
     )
     people = Person.objects.bulk_create(
-        Person(
-            edition=edition,
-            name=f"{rng.choice(FIRST)} {rng.choice(LAST)} {n:04d}",
-            slug=f"person-{n:04d}",
-            title=rng.choice(["CEO", "Professor", "Director", "Minister", "Researcher", "Founder"]),
-            organisation=org_objs[n % org_count],
-            country=rng.choice(COUNTRIES),
-            bio="Synthetic speaker for tests and benchmarks.",
-            is_sample=True,
-        )
-        for n in range(1, speakers + 1)
+        synthetic_person(edition, n, rng, org_objs[n % org_count]) for n in range(1, speakers + 1)
     )
 
     # Fill each room's day with back-to-back slots: no room is ever booked twice.
@@ -230,8 +298,10 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
                 edition=edition,
                 kind=kind,
                 title=f"{topic_objs[index % len(topic_objs)].name} forum {index + 1:04d}",
+                title_zh_hans=f"{TOPICS[index % len(TOPICS)][1]}论坛 {index + 1:04d}",
                 slug=f"session-{index + 1:04d}",
                 description="A synthetic session with a run-of-show, speakers and organisers.",
+                description_zh_hans="一场合成会议，含议程、嘉宾和主办方。",
                 topic=topic_objs[index % len(topic_objs)],
                 room=room_objs[room_index],
                 start=start,
@@ -258,8 +328,10 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
         organisers.append(
             SessionOrganiser(session=session, organisation=org_objs[index % org_count], role=OrganiserRole.ORGANISER)
         )
-        for position, title in enumerate(ITEM_TITLES[:3]):
-            items.append(SessionItem(session=session, position=position, title=title, duration_minutes=15))
+        for position, (title, chinese) in enumerate(ITEM_TITLES[:3]):
+            items.append(
+                SessionItem(session=session, position=position, title=title, title_zh_hans=chinese, duration_minutes=15)
+            )
     SessionSpeaker.objects.bulk_create(links)
     SessionOrganiser.objects.bulk_create(organisers)
     items = SessionItem.objects.bulk_create(items)
@@ -275,13 +347,36 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
     return edition
 
 
+def synthetic_person(edition, n, rng, organisation):
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    title = rng.choice(list(PERSON_TITLES))
+    chinese_name = ""
+    if first in CHINESE_SURNAMES and last in CHINESE_GIVEN_NAMES:
+        chinese_name = f"{CHINESE_SURNAMES[first]}{CHINESE_GIVEN_NAMES[last]} {n:04d}"
+    return Person(
+        edition=edition,
+        name=f"{first} {last} {n:04d}",
+        name_zh_hans=chinese_name,
+        slug=f"person-{n:04d}",
+        title=title,
+        title_zh_hans=PERSON_TITLES[title],
+        organisation=organisation,
+        country=rng.choice(COUNTRIES),
+        bio="Synthetic speaker for tests and benchmarks.",
+        bio_zh_hans="用于测试和性能基准的合成嘉宾。",
+        is_sample=True,
+    )
+
+
 def generate_expo(*, edition, exhibits, rng):
     """An expo with halls and `exhibits` exhibits by the edition's organisations; returns the exhibits."""
     expo = Expo(
         edition=edition,
         name="Synthetic Light of the Internet Expo",
+        name_zh_hans="合成“互联网之光”博览会",
         slug="expo",
         description="A synthetic expo for tests and benchmarks.",
+        description_zh_hans="用于测试和性能基准的合成博览会。",
         venue=edition.venues.first(),
         start_date=edition.start_date - dt.timedelta(days=1),
         end_date=edition.end_date,
@@ -289,8 +384,8 @@ def generate_expo(*, edition, exhibits, rng):
     expo.full_clean()
     expo.save()
     halls = Hall.objects.bulk_create(
-        Hall(expo=expo, name=f"Hall {n}: {name}", slug=f"hall-{n}", position=n)
-        for n, name in enumerate(HALL_NAMES, start=1)
+        Hall(expo=expo, name=f"Hall {n}: {name}", name_zh_hans=f"{n}号馆：{chinese}", slug=f"hall-{n}", position=n)
+        for n, (name, chinese) in enumerate(HALL_NAMES, start=1)
     )
     organisations = list(edition.organisations.order_by("slug"))
     categories = list(EXHIBIT_SUBJECTS)
@@ -298,16 +393,19 @@ def generate_expo(*, edition, exhibits, rng):
     for n in range(1, exhibits + 1):
         category = categories[(n - 1) % len(categories)]
         hall = halls[(n - 1) % len(halls)]
+        subject, chinese_subject = rng.choice(EXHIBIT_SUBJECTS[category])
         objs.append(
             Exhibit(
                 expo=expo,
                 exhibitor=organisations[(n - 1) % len(organisations)],
-                title=f"{rng.choice(EXHIBIT_SUBJECTS[category])} {n:04d}",
+                title=f"{subject} {n:04d}",
+                title_zh_hans=f"{chinese_subject} {n:04d}",
                 slug=f"exhibit-{n:04d}",
                 category=category,
                 hall=hall,
                 booth=f"{chr(ord('A') + hall.position - 1)}-{n:03d}",
                 description="A synthetic exhibit for tests and benchmarks.",
+                description_zh_hans="用于测试和性能基准的合成展品。",
                 is_featured=n % 10 == 1,
                 position=n,
                 is_sample=True,

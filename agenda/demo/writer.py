@@ -158,6 +158,11 @@ class DemoWriter(ShowcaseWriter):
                     {
                         "name": room_data["name"],
                         "building": venue_data["name"],
+                        **(
+                            {"building_zh_hans": venue_data.get("name_zh_hans", "")}
+                            if _has_field(Room, "building_zh_hans")
+                            else {}
+                        ),
                         "floor": room_data.get("floor", ""),
                         "capacity": room_data.get("capacity"),
                         "position": room_data.get("position", 0),

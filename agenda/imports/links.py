@@ -4,12 +4,16 @@
     organisers    wic (host); wipo
     run_of_show   09:30 | 10 | Opening remarks | ren-xianliang
                   | 60 | Keynote speeches | robin-li; francis-gurry
+    run_of_show_zh_hans
+                  开幕致辞
+                  主旨演讲
 
 Speakers and organisers are slugs of the session's edition, in order, each with an optional role in
 brackets (speaker and organiser when left out), separated by semicolons. The run-of-show has one item
 a line: its start (HH:MM in the edition's time zone, empty to follow the previous item), its length in
 minutes, its title and the slugs of its speakers. Items keep the description typed in the admin as long
-as their title stays the same.
+as their title stays the same. The Chinese titles are in their own cell, one a line in the items' order; an
+empty line leaves that item without one, and its page in Chinese shows the English title.
 """
 
 import datetime as dt
@@ -245,6 +249,52 @@ def _model_problems(session, *, title, start, minutes):
     except ValidationError as error:
         return [message for messages in error.message_dict.values() for message in messages]
     return []
+
+
+def saved_chinese_titles(session):
+    if session.pk is None:
+        return ()
+    return _trimmed(item.title_zh_hans or "" for item in session.items.all())
+
+
+def format_chinese_titles(titles):
+    return "\n".join(titles)
+
+
+def parse_chinese_titles(text, *, item_count):
+    """The Chinese title of each item, by position ("" for none), and a message if there are more than items."""
+    titles = _trimmed(line.strip() for line in cell_text(text).splitlines())
+    if len(titles) > item_count:
+        return titles, [
+            _(
+                "The cell has %(lines)d lines but the run-of-show %(items)d items: write one Chinese title a line, "
+                "in the order of the items (an empty line for an item without one)."
+            )
+            % {"lines": len(titles), "items": item_count}
+        ]
+    return titles, []
+
+
+def item_count(run_of_show_text):
+    """How many items a run_of_show cell holds: one a line."""
+    return sum(1 for line in cell_text(run_of_show_text).splitlines() if line.strip())
+
+
+def _trimmed(titles):
+    """Titles without the empty ones at the end, so that a cell and the saved items compare alike."""
+    titles = list(titles)
+    while titles and not titles[-1]:
+        titles.pop()
+    return tuple(titles)
+
+
+def set_chinese_titles(session, titles):
+    """The Chinese title of each item by position; items past the file's lines have none."""
+    for position, item in enumerate(session.items.order_by("position")):
+        title = titles[position] if position < len(titles) else ""
+        if (item.title_zh_hans or "") != title:
+            item.title_zh_hans = title
+            item.save(update_fields=["title_zh_hans"])
 
 
 def replace_items(session, items):

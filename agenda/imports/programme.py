@@ -85,10 +85,13 @@ class LinksField(fields.Field):
         edition = self.widget.row_edition(row)
         if edition is None:
             return  # the edition column reports it
-        found, errors = self.parse(row[self.column_name], instance, edition)
+        found, errors = self.parse_row(row, instance, edition)
         instance.__dict__.setdefault("_import_links", {})[self.column_name] = found
         if errors:
             raise ValidationError(errors)
+
+    def parse_row(self, row, instance, edition):
+        return self.parse(row[self.column_name], instance, edition)
 
     def where(self, edition):
         return _("edition %(slug)s") % {"slug": edition.slug}
@@ -120,6 +123,23 @@ class RunOfShowField(LinksField):
     def parse(self, text, instance, edition):
         people = self.widget.get_lookups().of_edition("person", edition)
         return links.parse_items(text, session=instance, people=people, where=self.where(edition))
+
+
+class RunOfShowChineseField(LinksField):
+    """The Chinese titles of the run-of-show items, one a line in the order of the `run_of_show` cell (or of the
+    saved items, when the file has no such column)."""
+
+    def saved(self, instance):
+        return links.saved_chinese_titles(instance)
+
+    def format(self, value, instance):
+        return links.format_chinese_titles(value)
+
+    def parse_row(self, row, instance, edition):
+        # Counted from the cell's lines, so that a wrong item line is not reported twice.
+        in_file = "run_of_show" in row
+        count = links.item_count(row["run_of_show"]) if in_file else len(links.saved_items(instance))
+        return links.parse_chinese_titles(row[self.column_name], item_count=count)
 
 
 class EditionField(fields.Field):
@@ -216,6 +236,7 @@ class SessionResource(ProgrammeResource):
     speakers = PeopleLinksField("speakers", links.SPEAKERS)
     organisers = PeopleLinksField("organisers", links.ORGANISERS)
     run_of_show = RunOfShowField("run_of_show")
+    run_of_show_zh_hans = RunOfShowChineseField("run_of_show_zh_hans")
     title = TextField("title", "title_en")
     title_zh_hans = TextField("title_zh_hans", "title_zh_hans")
     description = TextField("description", "description_en")
@@ -245,6 +266,7 @@ class SessionResource(ProgrammeResource):
             "speakers",
             "organisers",
             "run_of_show",
+            "run_of_show_zh_hans",
         )
         import_id_fields = ("edition", "slug")
         clean_model_instances = True
@@ -320,6 +342,8 @@ class SessionResource(ProgrammeResource):
             links.replace_links(instance, links.ORGANISERS, pending["organisers"])
         if "run_of_show" in pending:
             links.replace_items(instance, pending["run_of_show"])
+        if "run_of_show_zh_hans" in pending:
+            links.set_chinese_titles(instance, pending["run_of_show_zh_hans"])
         instance.__dict__.pop("_prefetched_objects_cache", None)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import environ
 from bootstrap_wrapper import get_bootstrap_dir
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -126,6 +127,29 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Slugs are made from the English title, whatever language the back office is in.
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 USE_I18N = True
+# Country names whose Chinese in django-countries is wrong, outdated or not the one used in China: the names
+# stay django-countries' in English, and the project's catalogue gives their Chinese (中国台湾, 尼泊尔 …).
+# In Chinese the choices are sorted by pinyin (agenda/countries.py).
+COUNTRIES_OVERRIDE = {
+    "TW": gettext_lazy("Taiwan"),
+    "HK": gettext_lazy("Hong Kong"),
+    "MO": gettext_lazy("Macao"),
+    "WS": gettext_lazy("Samoa"),
+    "AS": gettext_lazy("American Samoa"),
+    "NP": gettext_lazy("Nepal"),
+    "TJ": gettext_lazy("Tajikistan"),
+    "MK": gettext_lazy("North Macedonia"),
+    "BA": gettext_lazy("Bosnia and Herzegovina"),
+    "KG": gettext_lazy("Kyrgyzstan"),
+    "DM": gettext_lazy("Dominica"),
+    "KM": gettext_lazy("Comoros"),
+    "LR": gettext_lazy("Liberia"),
+    "ML": gettext_lazy("Mali"),
+    "SR": gettext_lazy("Suriname"),
+    "TT": gettext_lazy("Trinidad and Tobago"),
+    "SJ": gettext_lazy("Svalbard and Jan Mayen"),
+    "GF": gettext_lazy("French Guiana"),
+}
 # Stored in UTC; shown in each edition's own time zone.
 USE_TZ = True
 TIME_ZONE = "UTC"
