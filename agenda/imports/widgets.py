@@ -15,6 +15,7 @@ from django_countries import countries
 from import_export import widgets
 
 from agenda.imports.lookups import Lookups, cell_text, codes_message, match_choice, nearest
+from agenda.zones import zone_label
 
 TIME_FORMAT_HINT = "2024-11-20 09:30"
 
@@ -117,7 +118,9 @@ def time_format_message(value, edition):
         "example": TIME_FORMAT_HINT,
     }
     if edition is not None:
-        message += " " + _("Times are read in the edition’s time zone, %(zone)s.") % {"zone": edition.time_zone}
+        message += " " + _("Times are read in the edition’s time zone, %(zone)s.") % {
+            "zone": zone_label(edition.zone, edition.start_date)
+        }
     return message
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import EditionPhase
@@ -44,6 +45,10 @@ class EditionQuerySet(models.QuerySet):
     def current_or_latest(self):
         """The edition staff most likely mean: the current one, else the one that starts last."""
         return self.current() or self.order_by("-start_date").first()
+
+
+# Cities the summit is held in, by their Chinese names (an edition elsewhere types its own).
+CITY_NAMES_IN_CHINESE = {"Wuzhen": "乌镇", "Beijing": "北京", "Hangzhou": "杭州"}
 
 
 class Edition(models.Model):
@@ -109,6 +114,14 @@ class Edition(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Both language columns start from the field's default (“Wuzhen”), whatever the English city: give the
+        # Chinese column the city's Chinese name when known, else leave it empty (pages then fall back).
+        default = self._meta.get_field("city").default
+        if self.city_zh_hans in ("", None, self.city_en) or (self.city_zh_hans == default != self.city_en):
+            self.city_zh_hans = CITY_NAMES_IN_CHINESE.get(self.city_en or "", "")
+        super().save(*args, **kwargs)
+
     def get_constraints(self):
         # clean() reports the dates on the field itself.
         return [
@@ -145,6 +158,9 @@ class Edition(models.Model):
         sign = "+" if minutes >= 0 else "−"
         hours, rest = divmod(abs(minutes), 60)
         utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+        if get_language().startswith("zh") and self.city_zh_hans in ("", None, self.city_en):
+            # “Wuzhen时间” reads as a mistake: without the city's Chinese name, say local time.
+            return _("Local time, %(utc)s") % {"utc": utc}
         return _("%(city)s time, %(utc)s") % {"city": self.city, "utc": utc}
 
     def phase_at(self, moment):

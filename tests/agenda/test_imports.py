@@ -201,7 +201,7 @@ def test_a_file_with_each_kind_of_mistake_reports_every_bad_row_by_its_spreadshe
     assert found[5]["topic"] == ["No topic “ai” in edition 2024. The topics of edition 2024: artificial-intelligence."]
     assert found[6]["start"] == [
         "“21/11/2024 9am” is not a date and time: write it like 2024-11-20 09:30 (year-month-day, 24-hour clock). "
-        "Times are read in the edition’s time zone, Asia/Shanghai."
+        "Times are read in the edition’s time zone, China Standard Time (Asia/Shanghai)."
     ]
     assert found[7]["end"] == ["The session must end after it starts."]
     assert found[8] == {
