@@ -189,3 +189,38 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.old_status or '—'} → {self.new_status}"
+
+
+class Notification(models.Model):
+    """An email owed to a delegate, kept in the database until it is sent: the outbox.
+
+    Written in the same transaction as the change it tells of, so it is never lost; sent later, out of the
+    request, by attendees.outbox.drain (a worker process, or a thread started after the commit). The message
+    is rendered when it is sent, from `kind` and `payload`, in the delegate's language.
+    """
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("registration")
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    payload = models.JSONField(_("payload"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    # Not sent before this time: set forward after each failed attempt.
+    due_at = models.DateTimeField(_("due"), db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("given up"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("queued email")
+        verbose_name_plural = _("queued emails")
+        ordering = ["due_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["due_at"], condition=Q(sent_at__isnull=True, failed_at__isnull=True), name="notification_due"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.registration_id}"

@@ -2,6 +2,7 @@ from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
 from .people import Organisation, Person, Topic
+from .release import Release
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
 from .venue import Room, Venue
 
@@ -16,6 +17,7 @@ __all__ = [
     "Edition",
     "Organisation",
     "Person",
+    "Release",
     "Room",
     "Session",
     "SessionItem",
