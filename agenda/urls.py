@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda.views import awards, expo, feeds, home, people, programme
+from agenda.views import awards, expo, feeds, home, my_agenda, people, programme
 
 app_name = "agenda"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<slug:edition>/now/", programme.now, name="now"),
     path("<slug:edition>/sessions/<slug:slug>/", programme.session_detail, name="session_detail"),
     path("<slug:edition>/sessions/<slug:slug>.ics", feeds.session_ics, name="session_ics"),
+    path("<slug:edition>/my-agenda/", my_agenda.my_agenda, name="my_agenda"),
+    path("<slug:edition>/my-agenda.ics", my_agenda.my_agenda_ics, name="my_agenda_ics"),
     path("<slug:edition>/rooms/<slug:slug>/", programme.room_detail, name="room_detail"),
     path("<slug:edition>/speakers/", people.speaker_list, name="speaker_list"),
     path("<slug:edition>/speakers/<slug:slug>/", people.speaker_detail, name="speaker_detail"),
