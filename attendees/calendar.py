@@ -15,7 +15,7 @@ from attendees import selectors
 
 def delegate_calendar(*, registration, absolute_uri):
     """The VCALENDAR of the delegate's agenda, serialised to bytes (a fixed number of queries)."""
-    entries = selectors.delegate_agenda(registration=registration)
+    entries = selectors.delegate_agenda(registration=registration, with_details=True)
     edition = registration.edition
     content = programme_calendar(
         edition=edition,

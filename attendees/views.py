@@ -207,15 +207,16 @@ def manage(request, edition, token):
             status = 400
 
     agenda = selectors.delegate_agenda(registration=registration)
+    calendar_url = calendar_address(request, registration) if registration.is_active else None
     context = {
         "edition": registration.edition,
         "registration": registration,
         "token": token,
         "history": selectors.status_history(registration=registration),
-        "chosen": selectors.chosen_sessions(registration=registration),
         "agenda_days": agenda_by_day(agenda, registration.edition.zone),
         "starred": [entry for entry in agenda if entry.starred],
-        "calendar_url": calendar_address(request, registration) if registration.is_active else None,
+        "calendar_url": calendar_url,
+        "webcal_url": "webcal://" + calendar_url.split("://", 1)[-1] if calendar_url else None,
         "update_form": update_form,
         "cancel_form": cancel_form,
         "badge_available": registration.status in BADGE_STATUSES,
@@ -267,7 +268,7 @@ def _agenda_action(request, registration, action, here):
             request,
             _("Your calendar has a new address. The old one no longer works: subscribe again with the new one."),
         )
-    return redirect(f"{here}#agenda")
+    return redirect(f"{here}#notice")
 
 
 def agenda_by_day(entries, zone):
