@@ -55,6 +55,17 @@ def enqueue_many(*, kind, registration_ids, payload=None, now=None):
     return len(rows)
 
 
+@transaction.atomic
+def retry_now(*, notification_ids, now=None):
+    """Make these unsent emails due now, those given up included (one more attempt each); returns how many."""
+    count = Notification.objects.filter(pk__in=notification_ids, sent_at__isnull=True).update(
+        due_at=now or timezone.now(), failed_at=None
+    )
+    if count:
+        send_soon()
+    return count
+
+
 # One draining thread per process at a time: a request for another while it runs makes it go round once more.
 _draining = threading.Lock()
 _drain_wanted = threading.Event()
