@@ -20,7 +20,7 @@
     var count = form.querySelector("[data-stars-count]");
     if (count) {
       count.textContent = stars.length
-        ? count.dataset.some.replace("%(count)s", String(stars.length))
+        ? count.dataset.some + " " + stars.length
         : count.dataset.none;
     }
     form.querySelector("button[type=submit]").disabled = stars.length === 0;
