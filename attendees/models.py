@@ -16,6 +16,11 @@ def new_token_key():
     return secrets.token_urlsafe(16)
 
 
+def new_calendar_key():
+    """The secret part of a delegate's calendar address: 32 URL-safe characters, 192 random bits."""
+    return secrets.token_urlsafe(24)
+
+
 # Badge codes are read off a badge and typed at the door: no 0/O, 1/I/L, and no U (read as V).
 BADGE_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 BADGE_CODE_LENGTH = 8
@@ -45,6 +50,7 @@ def new_badge_code():
 # Left out of a registration's history (see Registration.revisions).
 HISTORY_EXCLUDED_FIELDS = [
     "token_key",
+    "calendar_key",
     "badge_code",
     "phone",
     "dietary_needs",
@@ -97,10 +103,16 @@ class Registration(models.Model):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the emails the delegate receives."),
     )
+    # The secret of the delegate's calendar subscription address; issuing a new one makes the old address a 404.
+    calendar_key = models.CharField(max_length=40, default=new_calendar_key, unique=True, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     sessions = models.ManyToManyField(
         "agenda.Session", through="SessionChoice", related_name="registrations", verbose_name=_("sessions")
+    )
+    # Sessions the delegate follows without a place in them (saved from the stars of a browser).
+    starred_sessions = models.ManyToManyField(
+        "agenda.Session", blank=True, related_name="starred_by", verbose_name=_("starred sessions")
     )
     # Who changed the registration, when, and what, for the registration desk. Never a second copy of what
     # must stay secret or need not be kept: the link key, the badge code, the phone number and the needs. A

@@ -4,11 +4,17 @@
 in one INSERT and returns); `drain` sends what is due, each kind through the sender registered for it,
 retrying a failure later and giving up after MAX_ATTEMPTS. Rows are claimed with SKIP LOCKED on PostgreSQL,
 so several workers never send the same email twice.
+
+Who drains: `manage.py send_notifications --loop` in production (a worker process, which also retries the
+failures when they fall due), and, when settings.OUTBOX_SEND_AFTER_COMMIT is on, a thread of the web process
+started after the commit of each transaction that queued emails (`send_soon`), so they leave at once.
 """
 
 import datetime as dt
 import logging
+import threading
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -44,7 +50,59 @@ def enqueue_many(*, kind, registration_ids, payload=None, now=None):
         for pk in dict.fromkeys(registration_ids)
     ]
     Notification.objects.bulk_create(rows, batch_size=1000)
+    if rows:
+        send_soon()
     return len(rows)
+
+
+@transaction.atomic
+def retry_now(*, notification_ids, now=None):
+    """Make these unsent emails due now, those given up included (one more attempt each); returns how many."""
+    count = Notification.objects.filter(pk__in=notification_ids, sent_at__isnull=True).update(
+        due_at=now or timezone.now(), failed_at=None
+    )
+    if count:
+        send_soon()
+    return count
+
+
+# One draining thread per process at a time: a request for another while it runs makes it go round once more.
+_draining = threading.Lock()
+_drain_wanted = threading.Event()
+
+
+def send_soon():
+    """Drain the outbox in a background thread once the current transaction commits (never if it rolls back).
+
+    Off when settings.OUTBOX_SEND_AFTER_COMMIT is False (the tests drain explicitly; a worker may do it all).
+    """
+    if getattr(settings, "OUTBOX_SEND_AFTER_COMMIT", True):
+        transaction.on_commit(_start_draining)
+
+
+def _start_draining():
+    _drain_wanted.set()
+    if _draining.acquire(blocking=False):
+        threading.Thread(target=_drain_in_background, name="outbox-drain", daemon=True).start()
+
+
+def _drain_in_background():
+    try:
+        while True:
+            try:
+                while _drain_wanted.is_set():
+                    _drain_wanted.clear()
+                    drain()
+            except Exception:
+                logger.exception("Draining the outbox failed; the worker or the next commit tries again")
+            finally:
+                _draining.release()
+            # Asked again between the last drain and the release: go round once more, unless another thread does.
+            if not _drain_wanted.is_set() or not _draining.acquire(blocking=False):
+                break
+    finally:
+        # The thread's own database connection: closed, not left for the server to time out.
+        connection.close()
 
 
 def _claim(limit, now):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from agenda.enums import EditionPhase
 from agenda.models import Edition, Session
+from agenda.selectors.programme import public_sessions, visible_sessions
 from attendees.enums import (
     ACTIVE_STATUSES,
     BADGE_STATUSES,
@@ -352,3 +353,67 @@ def places_by_delegate(*, sessions):
     for choice in choices:
         places.setdefault(choice.registration, []).append(choice.session)
     return places
+
+
+# -- the delegate's agenda and calendar ------------------------------------------------------------
+
+
+def registration_by_calendar_key(*, edition_slug, key):
+    """The active registration whose calendar address this is, with its edition; None for an unknown, old
+    (replaced) key, another edition's address, an unpublished edition, or a registration no longer active."""
+    return (
+        Registration.objects.filter(
+            calendar_key=key,
+            edition__slug=edition_slug,
+            edition__is_published=True,
+            status__in=ACTIVE_STATUSES,
+        )
+        .select_related("edition__summit")
+        .first()
+    )
+
+
+@dataclass
+class AgendaEntry:
+    """One session on the delegate's agenda: a seat, a waiting-list place (with its position), or a star."""
+
+    session: Session
+    # ChoiceStatus.SEAT, ChoiceStatus.WAITLIST, or None for a session only starred (released places of a
+    # registration no longer active keep their status: the page says they are released).
+    place: str | None
+    # 1 for the next in line; None for a seat, a star, or a registration no longer active.
+    position: int | None
+    starred: bool
+
+    @property
+    def waiting(self):
+        return self.place == ChoiceStatus.WAITLIST
+
+    @property
+    def seat(self):
+        return self.place == ChoiceStatus.SEAT
+
+
+def delegate_agenda(*, registration, with_details=False):
+    """The delegate's public sessions (seats, waiting-list places, stars) in time order, as the programme
+    stands now: a moved session at its new time, a cancelled one cancelled. Three queries, however many;
+    `with_details` loads what a calendar event says too (speakers, organisers, run-of-show: three more)."""
+    chosen = {row.session.pk: row for row in chosen_sessions(registration=registration)}
+    starred = set(registration.starred_sessions.values_list("pk", flat=True))
+    if with_details:
+        sessions = public_sessions(edition=registration.edition)
+    else:
+        sessions = visible_sessions(edition=registration.edition).select_related("room")
+    sessions = sessions.filter(pk__in=set(chosen) | starred).order_by("start", "end", "title", "pk")
+    entries = []
+    for session in sessions:
+        row = chosen.get(session.pk)
+        entries.append(
+            AgendaEntry(
+                session=session,
+                place=row.choice.status if row else None,
+                position=row.position if row else None,
+                starred=session.pk in starred,
+            )
+        )
+    return entries

@@ -19,7 +19,14 @@ from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
 from attendees import emails, selectors
 from attendees.enums import ChoiceStatus, RegistrationStatus, may_become
-from attendees.models import Registration, SessionChoice, StatusChange, new_badge_code, new_token_key
+from attendees.models import (
+    Registration,
+    SessionChoice,
+    StatusChange,
+    new_badge_code,
+    new_calendar_key,
+    new_token_key,
+)
 from attendees.validators import validate_no_overlapping_sessions
 
 
@@ -124,10 +131,23 @@ def waitlists_fill(*, session_ids):
 def _release(sessions):
     """Cancelled sessions hold nobody: their places are removed, and each active delegate is told once."""
     released = selectors.places_by_delegate(sessions=sessions)
+    _keep_on_agendas(released)
     SessionChoice.objects.filter(session__in=sessions).delete()
     for registration, lost in released.items():
         transaction.on_commit(lambda r=registration, s=lost: emails.send_session_cancelled(r, s))
     return released
+
+
+def _keep_on_agendas(released):
+    """A cancelled session stays starred on the agendas of those who held a place in it, so that their page
+    and calendar show it cancelled rather than lose it."""
+    Starred = Registration.starred_sessions.through
+    rows = [
+        Starred(registration_id=registration.pk, session_id=session.pk)
+        for registration, sessions in released.items()
+        for session in sessions
+    ]
+    Starred.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
 
 
 @transaction.atomic
@@ -377,3 +397,34 @@ def registration_send_link(*, edition, email):
     registration.save(update_fields=["token_key", "updated_at"])
     transaction.on_commit(lambda: emails.send_link(registration))
     return registration
+
+
+# -- the delegate's agenda -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def registration_save_stars(*, registration, session_ids):
+    """Add the sessions starred in a browser to the delegate's starred sessions; returns how many were new.
+
+    Only the edition's public sessions are kept: ids of drafts, of other editions' sessions or of nothing
+    at all (the list comes from the browser) are ignored.
+    """
+    wanted = Session.objects.public().filter(edition=registration.edition, pk__in=set(session_ids))
+    known = set(registration.starred_sessions.values_list("pk", flat=True))
+    new = [pk for pk in wanted.values_list("pk", flat=True) if pk not in known]
+    registration.starred_sessions.add(*new)
+    return len(new)
+
+
+@transaction.atomic
+def registration_unstar(*, registration, session_id):
+    registration.starred_sessions.remove(session_id)
+
+
+@transaction.atomic
+def registration_new_calendar_key(*, registration):
+    """A new calendar address for the delegate: the old one answers 404 from now on."""
+    registration.calendar_key = new_calendar_key()
+    # An update, not a save: the key is no part of the registration's history, so no empty revision is written.
+    Registration.objects.filter(pk=registration.pk).update(calendar_key=registration.calendar_key)
+    return registration.calendar_key

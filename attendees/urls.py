@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:edition>/register/thanks/", views.register_thanks, name="register_thanks"),
     path("<slug:edition>/register/privacy/", views.privacy, name="privacy"),
     path("<slug:edition>/registration/resend/", views.resend_link, name="resend"),
+    path("<slug:edition>/registration/calendar/<slug:key>.ics", views.calendar_feed, name="calendar"),
     path("<slug:edition>/registration/<str:token>/", views.manage, name="manage"),
     path("<slug:edition>/registration/<str:token>/badge/", views.badge, name="badge"),
 ]

@@ -5,11 +5,12 @@ read in attendees.selectors; these views only turn forms into service calls and 
 """
 
 import functools
+import json
 
 import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -17,11 +18,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from agenda.access import get_edition
 from attendees import selectors, services
+from attendees.calendar import delegate_calendar
 from attendees.enums import BADGE_STATUSES, RegistrationState, RegistrationStatus, may_become
 from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm
 from attendees.ratelimit import limit_posts
@@ -166,6 +169,8 @@ def manage(request, edition, token):
 
     if request.method == "POST":
         action = request.POST.get("action")
+        if action in AGENDA_ACTIONS:
+            return _agenda_action(request, registration, action, here)
         if action not in ("update", "cancel"):
             return HttpResponseBadRequest(_("Unknown action."))
         if (action == "update" and not editable) or (action == "cancel" and not cancellable):
@@ -201,18 +206,104 @@ def manage(request, edition, token):
                     return redirect(f"{here}#notice")
             status = 400
 
+    agenda = selectors.delegate_agenda(registration=registration)
+    calendar_url = calendar_address(request, registration) if registration.is_active else None
     context = {
         "edition": registration.edition,
         "registration": registration,
         "token": token,
         "history": selectors.status_history(registration=registration),
-        "chosen": selectors.chosen_sessions(registration=registration),
+        "agenda_days": agenda_by_day(agenda, registration.edition.zone),
+        "starred": [entry for entry in agenda if entry.starred],
+        "calendar_url": calendar_url,
+        "webcal_url": "webcal://" + calendar_url.split("://", 1)[-1] if calendar_url else None,
         "update_form": update_form,
         "cancel_form": cancel_form,
         "badge_available": registration.status in BADGE_STATUSES,
         "open_section": request.POST.get("action") if request.method == "POST" else None,
     }
     return render(request, "attendees/manage.html", context, status=status)
+
+
+# The personal page's agenda forms: each answers with the page again, opened on the agenda.
+AGENDA_ACTIONS = ("save_stars", "unstar", "new_calendar")
+MAX_SAVED_STARS = 500
+
+
+def starred_ids(text):
+    """The session ids of a browser's stars (a JSON array); anything else in it is ignored."""
+    try:
+        values = json.loads(text or "[]")
+    except ValueError:
+        return []
+    if not isinstance(values, list):
+        return []
+    ids = [value for value in values[:MAX_SAVED_STARS] if isinstance(value, int) and not isinstance(value, bool)]
+    return [value for value in ids if value > 0]
+
+
+def _agenda_action(request, registration, action, here):
+    if not registration.is_active:
+        messages.error(request, _("This registration can no longer be changed."))
+    elif action == "save_stars":
+        added = services.registration_save_stars(
+            registration=registration, session_ids=starred_ids(request.POST.get("stars"))
+        )
+        messages.success(
+            request,
+            ngettext("%(count)d starred session saved.", "%(count)d starred sessions saved.", added) % {"count": added}
+            if added
+            else _("No new starred session to save."),
+        )
+    elif action == "unstar":
+        try:
+            session_id = int(request.POST.get("session", ""))
+        except ValueError:
+            return HttpResponseBadRequest(_("Unknown session."))
+        services.registration_unstar(registration=registration, session_id=session_id)
+        messages.success(request, _("The session is no longer starred."))
+    else:
+        services.registration_new_calendar_key(registration=registration)
+        messages.success(
+            request,
+            _("Your calendar has a new address. The old one no longer works: subscribe again with the new one."),
+        )
+    return redirect(f"{here}#notice")
+
+
+def agenda_by_day(entries, zone):
+    """[(day, [entries])] in time order, the day as the edition's zone has it."""
+    days = {}
+    for entry in entries:
+        days.setdefault(entry.session.start.astimezone(zone).date(), []).append(entry)
+    return list(days.items())
+
+
+def calendar_address(request, registration):
+    """The delegate's private calendar address, in their language."""
+    with translation.override(registration.language):
+        path = reverse("attendees:calendar", args=[registration.edition.slug, registration.calendar_key])
+    return request.build_absolute_uri(path)
+
+
+@require_safe
+def calendar_feed(request, edition, key):
+    """The delegate's calendar: seats, waiting-list places and starred sessions, as the programme is now.
+
+    The address is the secret (no cookie, no login), so an unknown, replaced or foreign key is a 404, as is
+    the feed of a registration no longer active. Never stored by shared caches.
+    """
+    registration = selectors.registration_by_calendar_key(edition_slug=edition, key=key)
+    if registration is None:
+        raise Http404
+    with translation.override(registration.language):
+        content = delegate_calendar(registration=registration, absolute_uri=request.build_absolute_uri)
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="my-agenda.ics"'
+    patch_cache_control(response, private=True, no_cache=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def badge_svg(registration):

@@ -239,3 +239,9 @@ SPECTACULAR_SETTINGS = {
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Registration and resend forms per client address; "off" for load tests (a ministry shares one address).
 REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="30/m")
+
+# The outbox (attendees.outbox): queued emails are sent by `manage.py send_notifications --loop`, and, when
+# this is on, by a thread of the web process as soon as the transaction that queued them commits.
+OUTBOX_SEND_AFTER_COMMIT = env.bool("OUTBOX_SEND_AFTER_COMMIT", default=True)
+# How often the worker looks for emails that fell due (retries after a failure).
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=5.0)
