@@ -16,7 +16,7 @@ def give_each_a_key(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agenda", "0015_programme_release"),
+        ("agenda", "0016_programme_release"),
         ("attendees", "0009_outbox"),
     ]
 

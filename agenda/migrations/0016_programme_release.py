@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agenda', '0014_edition_city_in_two_languages'),
+        ('agenda', '0015_room_building_in_two_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
