@@ -237,21 +237,21 @@ def test_the_chinese_registration_form_lists_countries_by_pinyin_and_the_english
 def test_a_new_edition_in_wuzhen_is_labelled_in_chinese_with_the_citys_chinese_name():
     from tests.factories import EditionFactory
 
-    edition = EditionFactory()  # the city is the field's default, Wuzhen
+    summit_edition = EditionFactory()  # the city is the field's default, Wuzhen
 
     with translation.override("zh-hans"):
-        label = Edition.objects.get(pk=edition.pk).zone_label
+        label = Edition.objects.get(pk=summit_edition.pk).zone_label
     assert label == "乌镇时间，UTC+8"
 
 
 def test_a_city_without_its_chinese_name_is_called_local_time_on_chinese_pages():
     from tests.factories import EditionFactory
 
-    edition = EditionFactory(city="Geneva", time_zone="Europe/Zurich")
+    summit_edition = EditionFactory(city="Geneva", time_zone="Europe/Zurich")
 
     with translation.override("zh-hans"):
-        chinese = Edition.objects.get(pk=edition.pk).zone_label
-    english = Edition.objects.get(pk=edition.pk).zone_label
+        chinese = Edition.objects.get(pk=summit_edition.pk).zone_label
+    english = Edition.objects.get(pk=summit_edition.pk).zone_label
 
     assert chinese == "当地时间，UTC+1"
     assert english == "Geneva time, UTC+1"
