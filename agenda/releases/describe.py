@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
 # Each kind in the order a release lists them, with its heading on the changes page and its label in a line.
@@ -83,13 +83,14 @@ def _speakers(before, after):
     old, new = before[key], after[key]
     added = [name for name in new if name not in old]
     removed = [name for name in old if name not in new]
+    between_names = pgettext("between names in a list", ", ")
     parts = []
     if added:
-        parts.append(_("added: %(names)s") % {"names": ", ".join(added)})
+        parts.append(_("added: %(names)s") % {"names": between_names.join(added)})
     if removed:
-        parts.append(_("removed: %(names)s") % {"names": ", ".join(removed)})
+        parts.append(_("removed: %(names)s") % {"names": between_names.join(removed)})
     # Changed in the other language only (a name newly written in Chinese): the speakers as they are now.
-    return "; ".join(parts) or ", ".join(new)
+    return pgettext("between parts of a sentence", "; ").join(parts) or between_names.join(new)
 
 
 def _detail(kind, before, after, zone):
