@@ -144,7 +144,7 @@ def publish_release(*, edition: Edition, note: str = "", by=None, now=None) -> R
         )
         release.notifications_queued = enqueue_many(
             kind=PROGRAMME_CHANGES_EMAIL,
-            registration_ids=affected_registration_ids(edition=edition, changes=release.changes),
+            registration_ids=affected_registration_ids(release.changes),
             payload={"release": release.pk},
             now=now,
         )

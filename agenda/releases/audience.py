@@ -8,17 +8,14 @@ def changed_session_ids(changes):
     return {change["session"] for change in changes}
 
 
-def affected_registration_ids(*, edition, changes):
-    """Active registrations of the edition with a place (any status) in a session the changes list: one query."""
+def affected_registration_ids(changes):
+    """Active registrations with a place (seat or waiting list) in a session the changes list: one query."""
     session_ids = changed_session_ids(changes)
     if not session_ids:
         return []
-    choices = SessionChoice.objects.filter(
-        session_id__in=session_ids,
-        registration__edition=edition,
-        registration__status__in=ACTIVE_STATUSES,
-    )
-    return list(choices.order_by("registration_id").values_list("registration_id", flat=True).distinct())
+    # The sessions are the edition's own; a delegate with several changed sessions is counted once.
+    choices = SessionChoice.objects.filter(session_id__in=session_ids, registration__status__in=ACTIVE_STATUSES)
+    return sorted(set(choices.order_by().values_list("registration_id", flat=True)))
 
 
 def changes_for(registration, changes):

@@ -30,5 +30,5 @@ def release_preview(edition):
         session_count=sum(1 for entry in current.values() if entry["status"] != "cancelled"),
         groups=grouped_by_kind(describe_all(changes, zone=edition.zone)),
         change_count=len(changes),
-        emailed=len(affected_registration_ids(edition=edition, changes=changes)),
+        emailed=len(affected_registration_ids(changes)),
     )
