@@ -2,8 +2,10 @@
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.utils import timezone
 
+from agenda.caching import PAGE_CACHE_SECONDS, programme_stamp
 from agenda.models import Release
 
 # How long the edition home says “programme updated” after a release.
@@ -41,6 +43,18 @@ def recent_release(edition, *, now):
 
 
 def notice_variant(request, edition, **kwargs):
-    """For programme_page's `vary`: the number of the release the home tells of, if any (one query)."""
-    release = recent_release(edition, now=timezone.now())
-    return f"release-{release.number}" if release else "no-release"
+    """For programme_page's `vary`: the number of the release the home tells of, if any.
+
+    No query once the programme version is known: the last release's number and time are kept per version
+    (a release bumps it), and only compared with the clock here, so the notice goes when its days are over.
+    """
+    key = f"release-notice:{programme_stamp(edition)}"
+    latest = cache.get(key)
+    if latest is None:
+        found = Release.objects.filter(edition=edition).order_by("-number").values_list("number", "published_at")
+        latest = found.first() or (0, None)
+        cache.set(key, latest, PAGE_CACHE_SECONDS)
+    number, published_at = latest
+    if number > 1 and published_at >= timezone.now() - dt.timedelta(days=NOTICE_DAYS):
+        return f"release-{number}"
+    return "no-release"
