@@ -7,7 +7,10 @@ from django.utils.text import slugify
 
 from agenda.enums import SessionStatus
 from agenda.images import PictureFiles, picture_store
-from agenda.models import Edition, ExhibitPicture, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.models import Edition, ExhibitPicture, Release, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.releases import diff, snapshot
+from agenda.releases.audience import affected_registration_ids
+from attendees.outbox import enqueue_many
 from attendees.services import session_seats_changed
 
 
@@ -112,3 +115,39 @@ def exhibit_picture_store(*, picture: ExhibitPicture, upload) -> ExhibitPicture:
     picture leaves behind are removed once the change is committed.
     """
     return picture_store(instance=picture, upload=upload, files=EXHIBIT_PICTURE_FILES)
+
+
+# The kind of the queued email that tells delegates of a release (sent by attendees.release_notices).
+PROGRAMME_CHANGES_EMAIL = "programme_changes"
+
+
+def publish_release(*, edition: Edition, note: str = "", by=None, now=None) -> Release:
+    """Publish the edition's programme as it stands: the next number, a snapshot, what changed since the last.
+
+    Every delegate with a place in a changed session gets one email, queued here in the same transaction and
+    sent out of the request. The edition row is locked first, so two organisers publishing at once get
+    consecutive numbers and each compares with the release before it.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        list(Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True))
+        previous = Release.objects.filter(edition=edition).order_by("-number").first()
+        current = snapshot(edition)
+        release = Release.objects.create(
+            edition=edition,
+            number=previous.number + 1 if previous else 1,
+            published_at=now,
+            published_by=by,
+            note=note,
+            snapshot=current,
+            changes=diff(previous.snapshot, current) if previous else [],
+        )
+        release.notifications_queued = enqueue_many(
+            kind=PROGRAMME_CHANGES_EMAIL,
+            registration_ids=affected_registration_ids(release.changes),
+            payload={"release": release.pk},
+            now=now,
+        )
+        # The changes page, the home's notice and the feeds' version follow on the next request.
+        programme_changed(edition_id=edition.pk)
+    return release

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda.views import awards, expo, feeds, home, my_agenda, people, programme
+from agenda.views import awards, changes, expo, feeds, home, my_agenda, people, programme
 
 app_name = "agenda"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("editions/", home.edition_list, name="edition_list"),
     path("<slug:edition>/", home.edition_home, name="edition_home"),
     path("<slug:edition>/agenda/", programme.agenda, name="agenda"),
+    path("<slug:edition>/changes/", changes.changes, name="changes"),
     path("<slug:edition>/now/", programme.now, name="now"),
     path("<slug:edition>/sessions/<slug:slug>/", programme.session_detail, name="session_detail"),
     path("<slug:edition>/sessions/<slug:slug>.ics", feeds.session_ics, name="session_ics"),

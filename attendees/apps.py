@@ -6,3 +6,7 @@ class AttendeesConfig(AppConfig):
     name = "attendees"
     verbose_name = _("Delegates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Fills the outbox's registry of senders in every process (web, worker, tests).
+        from attendees import release_notices  # noqa: F401

@@ -32,7 +32,8 @@ def _greeting_name(registration):
     return registration.name
 
 
-def _send(registration, template, subject, **context):
+def _send(registration, template, subject, *, raise_errors=False, **context):
+    """Render and send one email. A failure is logged, or with `raise_errors` (the outbox) raised to be retried."""
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -52,6 +53,9 @@ def _send(registration, template, subject, **context):
         to=[registration.email],
     )
     message.attach_alternative(html, "text/html")
+    if raise_errors:
+        message.send()
+        return
     try:
         message.send()
     except Exception:
@@ -98,3 +102,22 @@ def send_link(registration):
 
 def send_already_registered(registration):
     _send(registration, "already_registered", _("you are already registered"))
+
+
+def send_programme_changes(registration, release, changes):
+    """A release changed sessions the delegate holds a place in: one email listing them all (from the outbox)."""
+    from agenda.releases import describe_all
+
+    edition = registration.edition
+    with translation.override(registration.language):
+        described = describe_all(changes, zone=edition.zone)
+        changes_url = settings.SITE_URL + reverse("agenda:changes", args=[edition.slug])
+    _send(
+        registration,
+        "programme_changes",
+        _("programme changes"),
+        raise_errors=True,
+        release=release,
+        changes=described,
+        changes_url=changes_url,
+    )

@@ -31,6 +31,7 @@ from agenda.feeds.common import (
     session_text,
 )
 from agenda.models import Room, Topic
+from agenda.releases.selectors import latest_release_number
 from agenda.selectors import public_sessions
 
 DAY_CHANGE = dt.time(6, 0)
@@ -214,8 +215,11 @@ def _days(edition, events):
     return days
 
 
-def build_schedule(*, edition, sessions, rooms, topics, absolute_uri):
-    """The programme as a `Schedule`, from sessions loaded by public_sessions() (no queries here)."""
+def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=None):
+    """The programme as a `Schedule`, from sessions loaded by public_sessions() (no queries here).
+
+    `version`: the number of the edition's last release; before the first, its internal programme version.
+    """
     zone = edition.zone
     sessions = [session for session in sessions if not session.is_cancelled]
     feed_rooms, place = _feed_rooms(edition, list(rooms), sessions)
@@ -249,7 +253,7 @@ def build_schedule(*, edition, sessions, rooms, topics, absolute_uri):
         for topic in topics
     ]
     return Schedule(
-        version=str(edition.programme_version),
+        version=str(version or edition.programme_version),
         xml_url=absolute_uri(reverse("agenda:schedule_xml", args=[edition.slug])),
         json_url=absolute_uri(reverse("agenda:schedule_json", args=[edition.slug])),
         base_url=absolute_uri("/"),
@@ -271,4 +275,11 @@ def edition_schedule(*, edition, absolute_uri):
     sessions = public_sessions(edition=edition, preview=False).active()
     rooms = Room.objects.filter(venue__edition=edition).select_related("venue").order_by("position", "name", "pk")
     topics = Topic.objects.filter(edition=edition).order_by("name", "pk")
-    return build_schedule(edition=edition, sessions=sessions, rooms=rooms, topics=topics, absolute_uri=absolute_uri)
+    return build_schedule(
+        edition=edition,
+        sessions=sessions,
+        rooms=rooms,
+        topics=topics,
+        absolute_uri=absolute_uri,
+        version=latest_release_number(edition),
+    )

@@ -4,6 +4,7 @@ from django.utils import timezone
 from agenda.access import is_previewer
 from agenda.caching import programme_page
 from agenda.models import Edition
+from agenda.releases.selectors import notice_variant, recent_release
 from agenda.selectors import session_total, with_session_totals
 from agenda.selectors.expo import exhibit_count, featured_exhibits
 from agenda.selectors.people import public_speakers
@@ -24,7 +25,12 @@ def edition_list(request):
     return render(request, "agenda/edition_list.html", {"editions": editions})
 
 
-@programme_page(refresh_minutes=5, vary=registration_variant)
+def _home_variant(request, edition, **kwargs):
+    # The “programme updated” notice goes after a few days, with no programme change to rebuild the page.
+    return f"{registration_variant(request, edition)}|{notice_variant(request, edition)}"
+
+
+@programme_page(refresh_minutes=5, vary=_home_variant)
 def edition_home(request, edition):
     preview = is_previewer(request)
     moment = timezone.now()
@@ -45,5 +51,6 @@ def edition_home(request, edition):
         "section": "home",
         "phase": edition.phase_at(moment),
         "registration_state": registration_state(edition=edition, now=moment),
+        "recent_release": recent_release(edition, now=moment),
     }
     return render(request, "agenda/edition_home.html", context)
