@@ -61,6 +61,7 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/releases.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

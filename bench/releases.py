@@ -15,6 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wicplanner.settings.base")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/wicplanner-bench-releases.sqlite3")
+# Only the publishing is timed here: the emails it queues are sent by the worker (send_notifications).
+os.environ.setdefault("OUTBOX_SEND_AFTER_COMMIT", "false")
 
 import django  # noqa: E402
 
