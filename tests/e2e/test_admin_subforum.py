@@ -91,7 +91,7 @@ def test_organiser_builds_a_sub_forum_from_scratch(admin_page, expect):
     page.locator("#id_address_en").fill("Wuzhen, Tongxiang, Zhejiang")
     page.locator("#id_rooms-0-name_en").fill("Lotus Hall")
     set_slug(page, expect, "id_rooms-0-slug", "lotus-hall")
-    page.locator("#id_rooms-0-building").fill("Main building")
+    page.locator("#id_rooms-0-building_en").fill("Main building")
     page.locator("#id_rooms-0-floor").fill("2")
     page.locator("#id_rooms-0-capacity").fill("300")
     save_and_expect_success(page, expect)
