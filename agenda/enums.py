@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganisationKind(models.TextChoices):
@@ -45,7 +46,7 @@ class SessionLanguage(models.TextChoices):
 
 
 class OrganiserRole(models.TextChoices):
-    HOST = "host", _("Host")
+    HOST = "host", pgettext_lazy("an organisation's role in a session", "Host")
     ORGANISER = "organiser", _("Organiser")
     CO_ORGANISER = "co_organiser", _("Co-organiser")
     SPONSOR = "sponsor", _("Sponsor")
@@ -57,7 +58,7 @@ class SpeakerRole(models.TextChoices):
     SPEAKER = "speaker", _("Speaker")
     PANELIST = "panelist", _("Panelist")
     MODERATOR = "moderator", _("Moderator")
-    HOST = "host", _("Host")
+    HOST = "host", pgettext_lazy("a person's role in a session", "Host")
 
 
 class ExhibitCategory(models.TextChoices):

@@ -103,6 +103,16 @@ def missing_chinese(field_name):
     return Q(**{f"{chinese}__isnull": True}) | Q(**{chinese: ""})
 
 
+def texts_missing_chinese(obj):
+    """The names (verbose names) of the row's texts given in English but not in Chinese."""
+    return [
+        obj._meta.get_field(name).verbose_name
+        for name in TRANSLATED_FIELDS[type(obj)]
+        if getattr(obj, build_localized_fieldname(name, "en"))
+        and not getattr(obj, build_localized_fieldname(name, "zh-hans"))
+    ]
+
+
 def any_text_missing_chinese(model):
     """A condition: some text of the row is given in English but not in Chinese (a title, a description …)."""
     condition = Q(pk__in=[])

@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from agenda.translation import any_text_missing_chinese
+from agenda.translation import any_text_missing_chinese, texts_missing_chinese
 
 from .scope import listed_edition
 
@@ -45,6 +45,17 @@ class BilingualAdmin(TranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         return side_by_side(super().get_fieldsets(request, obj))
+
+    def get_list_display(self, request):
+        # Narrowed to what lacks Chinese, the list says which texts: “opening ceremony” may lack only its description.
+        columns = super().get_list_display(request)
+        if request.GET.get(UntranslatedFilter.parameter_name) == UntranslatedFilter.MISSING:
+            return [*columns, "chinese_missing"]
+        return columns
+
+    @admin.display(description=_("Chinese missing for"))
+    def chinese_missing(self, obj):
+        return ", ".join(str(label) for label in texts_missing_chinese(obj)) or "—"
 
 
 class BilingualTabularInline(TranslationTabularInline):

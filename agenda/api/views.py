@@ -6,7 +6,6 @@ unpublished editions. Every list page takes the same number of SQL queries whate
 
 from django.conf import settings
 from django.http import Http404
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -20,6 +19,7 @@ from rest_framework.views import APIView
 
 from agenda.access import get_edition, is_previewer
 from agenda.api import serializers
+from agenda.api.serializers.fields import api_url
 from agenda.caching import programme_data
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter, ExhibitFilter
@@ -320,14 +320,12 @@ class ApiRootView(CorsMixin, APIView):
     )
     def get(self, request):
         edition = Edition.objects.published().current()
-        current = edition.slug if edition else None
+        context = {"request": request}
         return Response(
             {
-                "editions": request.build_absolute_uri(reverse("api:edition-list")),
-                "current_edition": request.build_absolute_uri(reverse("api:edition-detail", args=[current]))
-                if current
-                else None,
-                "schema": request.build_absolute_uri(reverse("api:schema")),
+                "editions": api_url(context, "api:edition-list"),
+                "current_edition": api_url(context, "api:edition-detail", edition.slug) if edition else None,
+                "schema": api_url(context, "api:schema"),
             }
         )
 

@@ -169,6 +169,16 @@ def test_a_description_without_its_chinese_counts_as_untranslated_too(organiser_
     response = organiser_client.get(changelist, {"edition__id__exact": edition.pk, "untranslated": "missing"})
 
     assert list(response.context["cl"].result_list) == [half]
+    row = response.content.decode().split('class="field-chinese_missing">')[1].split("<")[0]
+    assert row == "description"
+
+
+def test_the_full_list_has_no_column_of_missing_chinese(organiser_client, edition):
+    SessionFactory(edition=edition, title="Main forum", description="Leaders speak.")
+
+    response = organiser_client.get(reverse("admin:agenda_session_changelist"), {"edition__id__exact": edition.pk})
+
+    assert "field-chinese_missing" not in response.content.decode()
 
 
 @pytest.mark.parametrize("admin_name", ["person", "organisation", "exhibit", "awardprogramme", "honouree", "session"])
