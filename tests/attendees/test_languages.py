@@ -233,7 +233,7 @@ def test_every_email_is_written_in_the_delegates_language_whoever_sends_it(
     [message] = emails_to(delegate.email)
     html = message.alternatives[0][0]
     with translation.override("zh-hans"):
-        assert message.subject == f"2031 Wuzhen Summit: {gettext(subject)}"
+        assert message.subject == f"2031 Wuzhen Summit：{gettext(subject)}"
     assert html_lang(html) == "zh-hans"
     assert link_path(message.body, settings).startswith(f"/zh-hans/{edition.slug}/registration/")
     assert link_path(html, settings).startswith(f"/zh-hans/{edition.slug}/registration/")
