@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,10 @@ def _send(registration, template, subject, *, raise_errors=False, **context):
         }
         text = render_to_string(f"emails/{template}.txt", context)
         html = render_to_string(f"emails/{template}.html", context)
-        subject = f"{registration.edition.name}: {subject}"
+        subject = pgettext("email subject: the edition, then what the email is about", "%(edition)s: %(subject)s") % {
+            "edition": registration.edition.name,
+            "subject": subject,
+        }
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

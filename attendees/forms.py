@@ -128,6 +128,11 @@ class DelegateForm(forms.Form):
         helper.layout = Layout(*layout)
         return helper
 
+    def fields_in_page_order(self):
+        """The visible fields in the order the page shows them (its layout's, not the model's): the error summary."""
+        order = {pointer.name: index for index, pointer in enumerate(self.helper.layout.get_field_names())}
+        return sorted(self.visible_fields(), key=lambda bound: order.get(bound.name, len(order)))
+
     def session_rows(self):
         """Each session checkbox with what the delegate needs to decide: seats left, waiting list, own place."""
         if hasattr(self, "_session_rows"):

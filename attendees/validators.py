@@ -19,7 +19,8 @@ def validate_phone(value):
     """The phone format of every door (the model's field, so the forms and the services too)."""
     if not PHONE_FORMAT.fullmatch(value or ""):
         raise ValidationError(
-            _("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678."),
+            # No-break spaces: a narrow screen must not wrap the example inside the number.
+            _("Use digits, spaces and + ( ) - / . only, e.g. +86 571 1234 5678."),
             code="invalid",
             params={"value": value},
         )

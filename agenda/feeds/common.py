@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from agenda.enums import SpeakerRole
 from agenda.models.session import SESSION_GUID_NAMESPACE
 from agenda.selectors.run_of_show import run_of_show
+from agenda.templatetags.wording import DETAIL_SEPARATOR, ENTRY_SEPARATOR, LABEL_COLON, LIST_SEPARATOR, aside
 
 GENERATOR_NAME = "WIC Planner"
 # Derived from the sessions' namespace, so room guids are as stable as session guids.
@@ -94,7 +95,7 @@ def place_parts(edition, session):
 
 def _person_label(person):
     details = [detail for detail in (person.title, person.organisation.name if person.organisation else "") if detail]
-    return f"{person.name} ({', '.join(details)})" if details else person.name
+    return f"{person.name}{aside(DETAIL_SEPARATOR.join(details))}" if details else person.name
 
 
 def speakers_by_role(session):
@@ -125,7 +126,7 @@ def session_text(session, *, zone):
         blocks.append(session.description.strip())
     speakers = speakers_by_role(session)
     if speakers:
-        blocks.append("\n".join(f"{label}: {'; '.join(names)}" for label, names in speakers))
+        blocks.append("\n".join(f"{label}{LABEL_COLON}{ENTRY_SEPARATOR.join(names)}" for label, names in speakers))
     items = run_of_show(session)
     if items:
         lines = [_("Run of show:")]
@@ -133,10 +134,10 @@ def session_text(session, *, zone):
             line = f"{timed.start.astimezone(zone):%H:%M} {timed.item.title}"
             names = [person.name for person in timed.item.speakers.all()]
             if names:
-                line += f" ({', '.join(names)})"
+                line += aside(LIST_SEPARATOR.join(names))
             lines.append(line)
         blocks.append("\n".join(lines))
-    organisers = [f"{link.organisation.name} ({link.get_role_display()})" for link in session.organiser_links.all()]
+    organisers = [f"{link.organisation.name}{aside(link.get_role_display())}" for link in session.organiser_links.all()]
     if organisers:
-        blocks.append(_("Organisers: %(names)s") % {"names": "; ".join(organisers)})
+        blocks.append(_("Organisers: %(names)s") % {"names": ENTRY_SEPARATOR.join(organisers)})
     return clean_text("\n\n".join(blocks))

@@ -33,6 +33,7 @@ from agenda.feeds.common import (
 from agenda.models import Room, Topic
 from agenda.releases.selectors import latest_release_number
 from agenda.selectors import public_sessions
+from agenda.templatetags.wording import aside
 
 DAY_CHANGE = dt.time(6, 0)
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -126,7 +127,7 @@ def _unique_names(rooms):
     counts = Counter(room.name for room in rooms)
     for room in rooms:
         if counts[room.name] > 1 and room.venue_name and room.venue_name != room.name:
-            room.name = f"{room.name} ({room.venue_name})"
+            room.name = f"{room.name}{aside(room.venue_name)}"
     seen = Counter()
     for room in rooms:
         seen[room.name] += 1

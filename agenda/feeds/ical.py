@@ -6,6 +6,7 @@ import icalendar
 from django.utils.translation import gettext as _
 
 from agenda.feeds.common import clean_text, place_parts, session_path, session_text
+from agenda.templatetags.wording import DETAIL_SEPARATOR
 
 PRODID = "-//WIC Planner//Programme//EN"
 UID_DOMAIN = "wicplanner"
@@ -47,7 +48,7 @@ def session_event(session, *, edition, absolute_uri):
     url = absolute_uri(session_path(edition, session))
     description = session_text(session, zone=zone)
     event.add("description", f"{description}\n\n{url}" if description else url)
-    event.add("location", ", ".join(place_parts(edition, session)))
+    event.add("location", DETAIL_SEPARATOR.join(place_parts(edition, session)))
     event.add("url", url)
     categories = [str(session.get_kind_display())]
     if session.topic_id:

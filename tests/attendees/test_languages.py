@@ -141,10 +141,10 @@ def test_the_received_email_of_a_chinese_registration_is_chinese_and_links_to_th
     html = message.alternatives[0][0]
     assert html_lang(html) == "zh-hans"
     with translation.override("zh-hans"):
-        assert message.subject == f"2031 Wuzhen Summit: {gettext('registration received')}"
+        assert message.subject == f"2031 Wuzhen Summit：{gettext('registration received')}"
         seat_held = str(ChoiceStatus.SEAT.label)
-    assert "Cyberspace Forum, 11月19日 星期三 14:00–16:00: " + seat_held in message.body
-    assert "Cyberspace Forum, 11月19日 星期三 14:00–16:00: <strong>" + seat_held in html
+    assert "Cyberspace Forum，11月19日 星期三 14:00–16:00：" + seat_held in message.body
+    assert "Cyberspace Forum，11月19日 星期三 14:00–16:00：<strong>" + seat_held in html
     assert "王海峰" in message.body
     path = link_path(message.body, settings)
     assert link_path(html, settings) == path
@@ -233,7 +233,7 @@ def test_every_email_is_written_in_the_delegates_language_whoever_sends_it(
     [message] = emails_to(delegate.email)
     html = message.alternatives[0][0]
     with translation.override("zh-hans"):
-        assert message.subject == f"2031 Wuzhen Summit: {gettext(subject)}"
+        assert message.subject == f"2031 Wuzhen Summit：{gettext(subject)}"
     assert html_lang(html) == "zh-hans"
     assert link_path(message.body, settings).startswith(f"/zh-hans/{edition.slug}/registration/")
     assert link_path(html, settings).startswith(f"/zh-hans/{edition.slug}/registration/")
@@ -250,8 +250,8 @@ def test_the_session_cancelled_email_writes_the_session_time_in_chinese(edition,
     committed(_cancel_session, delegate, None, forum)
 
     [message] = mail.outbox
-    assert "- Cyberspace Forum, 11月19日 星期三 14:00–16:00\n" in message.body
-    assert "<strong>Cyberspace Forum</strong>, 11月19日 星期三 14:00–16:00" in message.alternatives[0][0]
+    assert "- Cyberspace Forum，11月19日 星期三 14:00–16:00\n" in message.body
+    assert "<strong>Cyberspace Forum</strong>，11月19日 星期三 14:00–16:00" in message.alternatives[0][0]
 
 
 @pytest.mark.parametrize(("language", "greeting"), [("en", "Wang Haifeng"), ("zh-hans", "王海峰")])

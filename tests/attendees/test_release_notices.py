@@ -109,7 +109,7 @@ def test_a_delegate_is_told_only_of_their_own_sessions_in_their_own_language(edi
 
     [message] = mail.outbox
     assert message.to == [waiting.email]
-    assert message.subject == "2024 Wuzhen Summit: 日程变更"
+    assert message.subject == "2024 Wuzhen Summit：日程变更"
     assert "“数据论坛” → “数据与信任论坛”" in message.body
     assert "变动论坛" not in message.body
     assert f"{settings.SITE_URL}/zh-hans/2024/changes/" in message.body
