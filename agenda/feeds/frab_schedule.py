@@ -219,7 +219,9 @@ def _days(edition, events):
 def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=None):
     """The programme as a `Schedule`, from sessions loaded by public_sessions() (no queries here).
 
-    `version`: the number of the edition's last release; before the first, its internal programme version.
+    `version`: the number of the edition's last release. The feed says “<release>.<programme version>”
+    (“0.<programme version>” before the first release): apps comparing versions see it only ever go up, and
+    an edit published between two releases changes it too.
     """
     zone = edition.zone
     sessions = [session for session in sessions if not session.is_cancelled]
@@ -254,7 +256,7 @@ def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=No
         for topic in topics
     ]
     return Schedule(
-        version=str(version or edition.programme_version),
+        version=f"{version or 0}.{edition.programme_version}",
         xml_url=absolute_uri(reverse("agenda:schedule_xml", args=[edition.slug])),
         json_url=absolute_uri(reverse("agenda:schedule_json", args=[edition.slug])),
         base_url=absolute_uri("/"),

@@ -301,15 +301,22 @@ def test_the_changes_page_takes_the_same_queries_at_any_size(client, edition, pa
 # -- the feeds and the home ----------------------------------------------------------------------------
 
 
-def test_the_feeds_carry_the_release_number_as_their_version(client, programme):
-    before = client.get("/2024/schedule.json").json()["schedule"]["version"]
-    assert before == str(Edition.objects.get(pk=programme.edition.pk).programme_version)
+def test_the_feeds_carry_the_release_number_in_a_version_that_only_goes_up(client, programme):
+    def version():
+        json_version = client.get("/2024/schedule.json").json()["schedule"]["version"]
+        assert f"<version>{json_version}</version>" in client.get("/2024/schedule.xml").text
+        return tuple(int(part) for part in json_version.split("."))
 
+    seen = [version()]
+    assert seen[0][0] == 0  # no release yet
     for _ in range(3):
         services.publish_release(edition=programme.edition)
+        seen.append(version())
+    programme.edit()  # an edit after the third release, before the fourth
+    seen.append(version())
 
-    assert client.get("/2024/schedule.json").json()["schedule"]["version"] == "3"
-    assert "<version>3</version>" in client.get("/2024/schedule.xml").text
+    assert [release for release, _ in seen] == [0, 1, 2, 3, 3]
+    assert seen == sorted(seen) and len(set(seen)) == len(seen)
 
 
 def test_the_home_says_the_programme_was_updated_for_three_days_after_a_release(client, programme, monkeypatch):
@@ -362,3 +369,14 @@ def test_only_those_allowed_to_publish_see_the_form(client, programme_editor, pr
     assert client.get("/admin/agenda/release/add/").status_code == 403
     assert client.post("/admin/agenda/release/add/", {"edition": programme.edition.pk}).status_code == 403
     assert not Release.objects.exists()
+
+
+def test_a_generated_edition_starts_with_its_baseline_release_so_the_first_edits_are_announced():
+    import io
+
+    from django.core.management import call_command
+
+    call_command("generate_summit", slug="gen", sessions=6, rooms=2, days=1, speakers=4, stdout=io.StringIO())
+
+    edition = Edition.objects.get(slug="gen")
+    assert list(edition.releases.values_list("number", "changes")) == [(1, [])]

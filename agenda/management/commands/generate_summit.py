@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from agenda.demo.synthetic import edition_remove, summit_generate
 from agenda.models import Edition
+from agenda.services import publish_release
 
 
 class Command(BaseCommand):
@@ -82,3 +83,7 @@ class Command(BaseCommand):
                 f"Expo: {options['exhibits']} exhibits with {generated.pictures} pictures "
                 f"in {generated.expo_seconds:.1f}s."
             )
+        if edition.is_published:
+            # The baseline release: later edits are announced to delegates when the next release is published.
+            release = publish_release(edition=edition, note="Programme published")
+            self.stdout.write(f"Release {release.number} published (the baseline for the changes page).")
