@@ -27,7 +27,8 @@ def release_preview(edition):
     return ReleasePreview(
         number=previous.number + 1 if previous else 1,
         previous=previous,
-        session_count=sum(1 for entry in current.values() if entry["status"] != "cancelled"),
+        # The public sessions, cancelled ones included, as every count of the site.
+        session_count=len(current),
         groups=grouped_by_kind(describe_all(changes, zone=edition.zone)),
         change_count=len(changes),
         emailed=len(affected_registration_ids(changes)),

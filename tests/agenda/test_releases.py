@@ -380,3 +380,16 @@ def test_a_generated_edition_starts_with_its_baseline_release_so_the_first_edits
 
     edition = Edition.objects.get(slug="gen")
     assert list(edition.releases.values_list("number", "changes")) == [(1, [])]
+
+
+def test_the_first_release_counts_the_sessions_as_the_edition_home_does(client, programme):
+    from agenda.enums import SessionStatus
+
+    programme.edit()  # cancels one of the sessions
+    assert programme.edition.sessions.filter(status=SessionStatus.CANCELLED).exists()
+    services.publish_release(edition=programme.edition)
+    public = programme.edition.sessions.public().count()
+
+    response = client.get("/2024/changes/")
+
+    assert f"First published programme: {public} sessions." in response.text
