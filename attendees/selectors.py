@@ -3,7 +3,7 @@
 The services (attendees.services) write; they count seats with the functions here, under their row locks.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from agenda.enums import EditionPhase
 from agenda.models import Edition, Session
+from agenda.selectors.my_agenda import with_overlaps
 from agenda.selectors.programme import public_sessions, visible_sessions
 from attendees.enums import (
     ACTIVE_STATUSES,
@@ -384,6 +385,8 @@ class AgendaEntry:
     # 1 for the next in line; None for a seat, a star, or a registration no longer active.
     position: int | None
     starred: bool
+    # The other sessions of the agenda at the same time, as My agenda marks them (cancelled ones clash with none).
+    overlaps: list = field(default_factory=list)
 
     @property
     def waiting(self):
@@ -396,8 +399,9 @@ class AgendaEntry:
 
 def delegate_agenda(*, registration, with_details=False):
     """The delegate's public sessions (seats, waiting-list places, stars) in time order, as the programme
-    stands now: a moved session at its new time, a cancelled one cancelled. Three queries, however many;
-    `with_details` loads what a calendar event says too (speakers, organisers, run-of-show: three more)."""
+    stands now: a moved session at its new time, a cancelled one cancelled; each with the others it overlaps.
+    Three queries, however many; `with_details` loads what a calendar event says too (speakers, organisers,
+    run-of-show: three more)."""
     chosen = {row.session.pk: row for row in chosen_sessions(registration=registration)}
     starred = set(registration.starred_sessions.values_list("pk", flat=True))
     if with_details:
@@ -406,7 +410,8 @@ def delegate_agenda(*, registration, with_details=False):
         sessions = visible_sessions(edition=registration.edition).select_related("room")
     sessions = sessions.filter(pk__in=set(chosen) | starred).order_by("start", "end", "title", "pk")
     entries = []
-    for session in sessions:
+    for item in with_overlaps(sessions):
+        session = item.session
         row = chosen.get(session.pk)
         entries.append(
             AgendaEntry(
@@ -414,6 +419,13 @@ def delegate_agenda(*, registration, with_details=False):
                 place=row.choice.status if row else None,
                 position=row.position if row else None,
                 starred=session.pk in starred,
+                overlaps=item.overlaps,
             )
         )
     return entries
+
+
+def starrable_session_ids(*, edition):
+    """The ids of the sessions a delegate may save as starred: the edition's public ones, cancelled included,
+    as attendees.services.registration_save_stars keeps them (one query)."""
+    return list(Session.objects.public().filter(edition=edition).order_by("pk").values_list("pk", flat=True))

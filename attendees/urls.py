@@ -13,4 +13,5 @@ urlpatterns = [
     path("<slug:edition>/registration/calendar/<slug:key>.ics", views.calendar_feed, name="calendar"),
     path("<slug:edition>/registration/<str:token>/", views.manage, name="manage"),
     path("<slug:edition>/registration/<str:token>/badge/", views.badge, name="badge"),
+    path("<slug:edition>/registration/<str:token>/calendar/new/", views.calendar_renew, name="calendar_renew"),
 ]

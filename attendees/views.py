@@ -208,13 +208,22 @@ def manage(request, edition, token):
 
     agenda = selectors.delegate_agenda(registration=registration)
     calendar_url = calendar_address(request, registration) if registration.is_active else None
+    starred = [entry for entry in agenda if entry.starred]
+    stars_data = None
+    if registration.is_active:
+        # What the page's script compares this browser's stars with: the saved ones, and the ids a save keeps.
+        stars_data = {
+            "saved": [entry.session.pk for entry in starred],
+            "starrable": selectors.starrable_session_ids(edition=registration.edition),
+        }
     context = {
         "edition": registration.edition,
         "registration": registration,
         "token": token,
         "history": selectors.status_history(registration=registration),
         "agenda_days": agenda_by_day(agenda, registration.edition.zone),
-        "starred": [entry for entry in agenda if entry.starred],
+        "starred": starred,
+        "stars_data": stars_data,
         "calendar_url": calendar_url,
         "webcal_url": "webcal://" + calendar_url.split("://", 1)[-1] if calendar_url else None,
         "update_form": update_form,
@@ -225,8 +234,9 @@ def manage(request, edition, token):
     return render(request, "attendees/manage.html", context, status=status)
 
 
-# The personal page's agenda forms: each answers with the page again, opened on the agenda.
-AGENDA_ACTIONS = ("save_stars", "unstar", "new_calendar")
+# The personal page's agenda forms: each answers with the page again, opened on the agenda. A new calendar
+# address has a page of its own (calendar_renew), which asks first.
+AGENDA_ACTIONS = ("save_stars", "unstar")
 MAX_SAVED_STARS = 500
 
 
@@ -262,13 +272,43 @@ def _agenda_action(request, registration, action, here):
             return HttpResponseBadRequest(_("Unknown session."))
         services.registration_unstar(registration=registration, session_id=session_id)
         messages.success(request, _("The session is no longer starred."))
-    else:
-        services.registration_new_calendar_key(registration=registration)
-        messages.success(
-            request,
-            _("Your calendar has a new address. The old one no longer works: subscribe again with the new one."),
-        )
     return redirect(f"{here}#notice")
+
+
+# What the question page's form sends: a new address is issued only with it, never by a stray POST.
+RENEW_CONFIRMATION = "new-address"
+
+
+@private_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def calendar_renew(request, edition, token):
+    """A new calendar address, once the delegate has read that the old one then stops working everywhere."""
+    registration = _registration(request, edition, token)
+    here = reverse("attendees:manage", args=[registration.edition.slug, token])
+    if not registration.is_active:
+        messages.error(request, _("This registration can no longer be changed."))
+        return redirect(f"{here}#notice")
+    status = 200
+    problem = None
+    if request.method == "POST":
+        if request.POST.get("confirm") == RENEW_CONFIRMATION:
+            services.registration_new_calendar_key(registration=registration)
+            messages.success(
+                request,
+                _("Your calendar has a new address. The old one no longer works: subscribe again with the new one."),
+            )
+            return redirect(f"{here}#notice")
+        problem = _("Nothing was changed: confirm with the button below to issue a new address.")
+        status = 400
+    context = {
+        "edition": registration.edition,
+        "registration": registration,
+        "token": token,
+        "calendar_url": calendar_address(request, registration),
+        "confirmation": RENEW_CONFIRMATION,
+        "problem": problem,
+    }
+    return render(request, "attendees/calendar_renew.html", context, status=status)
 
 
 def agenda_by_day(entries, zone):

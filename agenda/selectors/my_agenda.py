@@ -51,7 +51,10 @@ class ChosenSession:
 
 def with_overlaps(sessions):
     """Each session (sorted by start) with the others it overlaps in time. Cancelled sessions take no
-    time, so they neither overlap nor are overlapped. Pure Python: no queries."""
+    time, so they neither overlap nor are overlapped. Pure Python: no queries.
+
+    The one rule for “these sessions clash”: My agenda and the delegate's agenda (attendees.selectors) both
+    mark overlaps with it."""
     chosen = [ChosenSession(session) for session in sessions]
     for index, first in enumerate(chosen):
         if first.session.is_cancelled:

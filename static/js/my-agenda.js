@@ -86,6 +86,11 @@
             }
             link.hidden = false;
         }
+        // The calendar file of exactly these stars; with none there is nothing to put in a calendar.
+        for (const link of document.querySelectorAll('[data-my-agenda-ics]')) {
+            link.href = link.dataset.myAgendaIcs + '?s=' + selectionValue(Array.from(stars));
+            link.hidden = stars.size === 0;
+        }
     }
 
     document.addEventListener('click', function (event) {
@@ -133,8 +138,17 @@
         showMine.hidden = false;
     }
 
+    // A shared link whose sessions are all starred here already has nothing to add: a note, not an offer.
+    const starredHere = new Set(stars);
+    const toAdd = shown.filter(function (id) { return !starredHere.has(id); });
+    const allStarred = document.querySelector('[data-all-starred]');
+    if (allStarred && shown.length && !showsMine && !toAdd.length) {
+        allStarred.querySelector('[data-all-mine-link]').href = myAgendaAddress(stars);
+        allStarred.hidden = false;
+    }
+
     const offer = document.querySelector('[data-keep-offer]');
-    if (offer && shown.length && !showsMine) {
+    if (offer && toAdd.length && !showsMine) {
         offer.hidden = false;
         const replace = offer.querySelector('[data-keep="replace"]');
         // With no stars of its own, keeping and replacing are the same: one button.

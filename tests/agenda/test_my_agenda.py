@@ -268,3 +268,22 @@ def test_overlaps_are_marked_both_ways_and_touching_sessions_do_not_overlap():
     }
 
     assert marked == {"long": ["inside", "late"], "inside": ["long"], "dropped": [], "late": ["long"], "touching": []}
+
+
+def test_the_agenda_offers_the_calendar_of_the_stars_beside_my_agenda_to_scripts_only(client, edition, programme):
+    html = client.get(f"/{edition.slug}/agenda/?day=2024-11-20").content.decode()
+
+    link = re.search(r"<a [^>]*data-my-agenda-ics=[^>]*>([^<]*)</a>", html)
+    assert link[1] == "Starred sessions in my calendar (.ics)"
+    assert f'data-my-agenda-ics="/{edition.slug}/my-agenda.ics"' in link[0] and " hidden>" in link[0]
+    # Beside the My agenda link, in the page's header.
+    assert html.index("data-my-agenda-link") < html.index("data-my-agenda-ics") < html.index('id="star-setup"')
+
+
+def test_a_shared_link_has_its_offer_and_its_all_starred_note_for_the_script(client, edition, programme):
+    html = client.get(address(edition, programme["opening"], programme["ai"])).content.decode()
+
+    assert re.search(r"<div [^>]*data-keep-offer hidden>", html)
+    assert "Add these to this device’s stars" in html
+    note = re.search(r"<p [^>]*data-all-starred hidden>(.*?)</p>", html, re.S)
+    assert "Every session of this link is already starred on this device." in text_of(note[1])

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import json
+import re
+from html import unescape
 
 import icalendar
 import pytest
@@ -9,7 +11,7 @@ from django.urls import reverse
 
 from agenda import services as agenda_services
 from agenda.enums import SessionStatus
-from attendees import services, tokens
+from attendees import selectors, services, tokens
 from attendees.enums import ChoiceStatus, RegistrationStatus
 from attendees.models import Registration, SessionChoice
 from tests.factories import EditionFactory, SessionFactory
@@ -56,6 +58,10 @@ def calendar_url(registration, key=None, edition_slug=None):
 
 def manage_url(registration):
     return reverse("attendees:manage", args=[registration.edition.slug, tokens.link_token(registration)])
+
+
+def text_of(html):
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def events(response):
@@ -125,21 +131,70 @@ def test_a_tampered_key_another_editions_address_and_an_inactive_registration_ar
     assert client.get(calendar_url(delegate)).status_code == 404
 
 
-def test_issuing_a_new_address_revokes_the_old_one(client, delegate):
+def renew_url(registration, token=None):
+    token = token or tokens.link_token(registration)
+    return reverse("attendees:calendar_renew", args=[registration.edition.slug, token])
+
+
+def test_the_personal_page_asks_before_issuing_a_new_address(client, delegate):
+    token = tokens.link_token(delegate)
+    page = client.get(reverse("attendees:manage", args=[delegate.edition.slug, token])).content.decode()
+    question = client.get(renew_url(delegate, token))
+
+    # The personal page only links to the question: nothing is issued by that click.
+    assert re.search(rf'<a class="btn btn-sm btn-outline-danger" href="{re.escape(renew_url(delegate, token))}">', page)
+    assert 'value="new_calendar"' not in page
+    assert question.status_code == 200
+    text = text_of(question.content.decode())
+    assert "Issue a new calendar address?" in text
+    assert "stops working at once, in every calendar subscribed to it" in text
+    assert f"http://testserver{calendar_url(delegate)}" in text  # the address that will stop working
+    assert "Yes, issue a new address" in text and "No, keep the current address" in text
+    assert "no-store" in question["Cache-Control"] and question["X-Robots-Tag"] == "noindex, nofollow"
+    assert Registration.objects.get(pk=delegate.pk).calendar_key == delegate.calendar_key
+
+
+def test_issuing_a_new_address_from_the_question_revokes_the_old_one(client, delegate):
     old = calendar_url(delegate)
     assert client.get(old).status_code == 200
 
-    response = client.post(manage_url(delegate), {"action": "new_calendar"}, follow=True)
+    token = tokens.link_token(delegate)
+    response = client.post(renew_url(delegate, token), {"confirm": "new-address"})
 
+    personal_page = reverse("attendees:manage", args=[delegate.edition.slug, token])
+    assert response.status_code == 302 and response["Location"] == personal_page + "#notice"
     delegate.refresh_from_db()
     new = calendar_url(delegate)
     assert new != old
     assert client.get(old).status_code == 404
     assert client.get(new).status_code == 200
-    page = response.content.decode()
+    page = client.get(response["Location"]).content.decode()
     assert "Your calendar has a new address." in page
     assert f"http://testserver{new}" in page and f"webcal://testserver{new}" in page
     assert delegate.revisions.count() == 1  # the key is no part of the history
+
+
+@pytest.mark.parametrize("data", [{}, {"confirm": "yes please"}])
+def test_a_post_without_the_confirmation_keeps_the_address(client, delegate, data):
+    response = client.post(renew_url(delegate), data)
+
+    assert response.status_code == 400
+    assert "Nothing was changed: confirm with the button below" in response.content.decode()
+    assert Registration.objects.get(pk=delegate.pk).calendar_key == delegate.calendar_key
+
+
+def test_the_personal_page_no_longer_issues_a_new_address_in_one_click(client, delegate):
+    response = client.post(manage_url(delegate), {"action": "new_calendar"})
+
+    assert response.status_code == 400
+    assert Registration.objects.get(pk=delegate.pk).calendar_key == delegate.calendar_key
+
+
+def test_the_question_of_a_bad_link_is_a_404(client, delegate):
+    url = reverse("attendees:calendar_renew", args=[delegate.edition.slug, "not-a-token"])
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"confirm": "new-address"}).status_code == 404
 
 
 def test_every_registration_has_its_own_key(edition):
@@ -233,10 +288,72 @@ def test_a_cancelled_registration_offers_no_calendar_and_saves_no_stars(client, 
 
     page = client.get(manage_url(delegate)).content.decode()
     response = client.post(manage_url(delegate), {"action": "save_stars", "stars": json.dumps([keynote.pk])})
-    renewed = client.post(manage_url(delegate), {"action": "new_calendar"})
+    question = client.get(renew_url(delegate))
+    renewed = client.post(renew_url(delegate), {"confirm": "new-address"}, follow=True)
 
     assert "Issue a new address" not in page and delegate.calendar_key not in page
     assert "Released" in page
-    assert response.status_code == 302 and renewed.status_code == 302
+    assert response.status_code == 302 and question.status_code == 302
+    assert "This registration can no longer be changed." in renewed.content.decode()
     assert not delegate.starred_sessions.filter(pk=keynote.pk).exists()
     assert Registration.objects.get(pk=delegate.pk).calendar_key == delegate.calendar_key
+
+
+# -- what the personal page shows of the agenda ----------------------------------------------------
+
+
+def test_the_personal_page_marks_sessions_at_the_same_time_as_my_agenda_does(client, delegate, edition):
+    # The youth forum (14:00–15:00, day 1, starred) overlaps a session starred later; a cancelled one overlaps nothing.
+    clash = SessionFactory(
+        edition=edition, title="Forum on AI ethics", start=at(edition, 14, 1).replace(minute=30), end=at(edition, 16, 1)
+    )
+    dropped = session(edition, "Forum on satellites", 14, day=1, status=SessionStatus.CANCELLED)
+    delegate.starred_sessions.add(clash, dropped)
+
+    page = client.get(manage_url(delegate)).content.decode()
+
+    text = text_of(page)
+    # Said in words after each of the two (room and notes between), as My agenda says it.
+    assert re.search(r"14:00–15:00 Youth forum [^⚠]* ⚠ Overlaps with Forum on AI ethics \(14:30–16:00\)", text)
+    assert re.search(r"14:30–16:00 Forum on AI ethics [^⚠]* ⚠ Overlaps with Youth forum \(14:00–15:00\)", text)
+    assert text.count("Overlaps with") == 2  # the seat at 9:00 and the waiting place at 11:00 clash with nothing
+    assert f'<a href="#agenda-{clash.pk}">Forum on AI ethics</a>' in page
+    assert f'id="agenda-{clash.pk}"' in page
+
+
+def test_the_delegates_agenda_and_my_agenda_mark_the_same_overlaps(client, delegate, edition):
+    clash = session(edition, "Forum on AI ethics", 9, registration_required=False)  # with the opening (seat)
+    delegate.starred_sessions.add(clash)
+
+    entries = selectors.delegate_agenda(registration=delegate)
+    shared = client.get(
+        reverse("agenda:my_agenda", args=[edition.slug]) + "?s=" + "-".join(str(e.session.pk) for e in entries)
+    )
+
+    mine = {entry.session.title: [other.title for other in entry.overlaps] for entry in entries}
+    assert mine == {
+        "Opening ceremony": ["Forum on AI ethics"],
+        "Forum on AI ethics": ["Opening ceremony"],
+        "Data flows forum": [],
+        "Youth forum": [],
+    }
+    theirs = {
+        item.session.title: [other.title for other in item.overlaps]
+        for _day, items in shared.context["days"]
+        for item in items
+    }
+    assert theirs == mine
+
+
+def test_the_page_tells_its_script_the_saved_stars_and_the_sessions_a_star_may_name(client, delegate, edition):
+    youth = delegate.starred_sessions.get()
+    draft = session(edition, "Draft forum", 17, status=SessionStatus.DRAFT)
+    SessionFactory(edition=EditionFactory(year=2040))
+
+    page = client.get(manage_url(delegate)).content.decode()
+
+    data = json.loads(re.search(r'<script id="delegate-stars-data" type="application/json">(.*?)</script>', page)[1])
+    public = sorted(edition.sessions.exclude(pk=draft.pk).values_list("pk", flat=True))
+    assert data == {"saved": [youth.pk], "starrable": public}
+    assert re.search(r"<div[^>]*data-delegate-stars[^>]*hidden>", page)  # revealed by the script only
+    assert "<script>" not in page and " onclick=" not in page  # no inline scripts

@@ -72,6 +72,8 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
     edition, sessions = summit
     page.goto("/2031/agenda/?day=2031-11-18")
     expect(page.get_by_text("0", exact=True)).to_be_visible()  # My agenda (0)
+    calendar_of_stars = page.get_by_role("link", name="Starred sessions in my calendar (.ics)")
+    expect(calendar_of_stars).to_be_hidden()  # nothing starred: nothing to put in a calendar
 
     for key in ("opening", "ai", "youth"):
         button = star(page, sessions[key].title)
@@ -80,6 +82,14 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
     my_agenda = page.get_by_role("link", name="My agenda")
     expect(my_agenda).to_contain_text("3")
     expect(star(page, "Forum on satellites")).to_have_attribute("aria-pressed", "false")
+    # Beside My agenda, the calendar file of exactly the stars.
+    expect(calendar_of_stars).to_be_visible()
+    with page.expect_download() as download_info:
+        calendar_of_stars.click()
+    events = icalendar.Calendar.from_ical(Path(download_info.value.path()).read_bytes()).walk("VEVENT")
+    assert sorted(str(event["SUMMARY"]) for event in events) == sorted(
+        sessions[key].title for key in ("opening", "ai", "youth")
+    )
 
     page.reload()
     for key in ("opening", "ai", "youth"):
@@ -126,7 +136,8 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
         expect(other.get_by_text("3 sessions chosen")).to_be_visible()
         offer = other.locator("[data-keep-offer]")
         expect(offer).to_be_visible()
-        offer.get_by_role("button", name="Keep these on this device").click()
+        expect(other.locator("[data-all-starred]")).to_be_hidden()
+        offer.get_by_role("button", name="Add these to this device’s stars").click()
         expect(other.get_by_text("4 sessions chosen")).to_be_visible()
         expect(offer).to_be_hidden()
         kept = json.loads(other.evaluate(f"localStorage.getItem('{STARS_KEY}')"))
@@ -138,6 +149,19 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
         assert other.url == share
         other.goto("/2031/my-agenda/")
         expect(other).to_have_url(share)
+
+        # A link whose sessions are all starred here already (this device has one more): nothing to add.
+        other.goto("/2031/agenda/?day=2031-11-19")
+        star(other, "Forum on data flows").click()
+        other.goto(share)
+        expect(other.get_by_text("3 sessions chosen")).to_be_visible()
+        note = other.locator("[data-all-starred]")
+        expect(note).to_contain_text("Every session of this link is already starred on this device.")
+        expect(offer).to_be_hidden()
+        expect(other.get_by_role("button", name="Add these to this device’s stars")).to_be_hidden()
+        note.get_by_role("link").click()
+        expect(other.get_by_text("4 sessions chosen")).to_be_visible()
+        expect(note).to_be_hidden()  # the page shows this device's stars
     finally:
         close_other()
 
@@ -165,6 +189,9 @@ def test_screenshots_of_the_stars_and_my_agenda(request, playwright_browser, liv
             expect(tab.get_by_text("5 sessions chosen")).to_be_visible()
             assert tab.evaluate("document.documentElement.scrollWidth") <= width
             tab.screenshot(path=str(folder / f"my-agenda-{width}.png"), full_page=True)
+            tab.goto(f"/2031/my-agenda/?s={sessions['opening'].pk}")  # starred here with one more
+            expect(tab.locator("[data-all-starred]")).to_be_visible()
+            tab.screenshot(path=str(folder / f"my-agenda-all-starred-{width}.png"), full_page=True)
             tab.goto("/2031/my-agenda/?s=")
             tab.screenshot(path=str(folder / f"my-agenda-empty-{width}.png"), full_page=True)
         finally:
