@@ -10,6 +10,8 @@ from agenda.images import PictureFiles, picture_store
 from agenda.models import Edition, ExhibitPicture, Release, Session, SessionItem, SessionOrganiser, SessionSpeaker
 from agenda.releases import diff, snapshot
 from agenda.releases.audience import affected_registration_ids
+from agenda.releases.rules import check_basis, check_changes, check_edition
+from agenda.releases.selectors import previous_release
 from attendees.outbox import enqueue_many
 from attendees.services import session_seats_changed
 
@@ -121,27 +123,47 @@ def exhibit_picture_store(*, picture: ExhibitPicture, upload) -> ExhibitPicture:
 PROGRAMME_CHANGES_EMAIL = "programme_changes"
 
 
-def publish_release(*, edition: Edition, note: str = "", by=None, now=None) -> Release:
+def publish_release(
+    *,
+    edition: Edition,
+    note_en: str = "",
+    note_zh_hans: str = "",
+    by=None,
+    now=None,
+    compared_with: int | None = None,
+) -> Release:
     """Publish the edition's programme as it stands: the next number, a snapshot, what changed since the last.
 
-    Every delegate with a place in a changed session gets one email, queued here in the same transaction and
-    sent out of the request. The edition row is locked first, so two organisers publishing at once get
-    consecutive numbers and each compares with the release before it.
+    The note is in both languages; readers whose language has none read the English one. Every delegate with a
+    place in a changed session gets one email, queued here in the same transaction and sent out of the request.
+    The edition row is locked first, so two organisers publishing at once get consecutive numbers and each
+    compares with the release before it.
+
+    Raises ReleaseRefused (agenda.releases.rules) for an unpublished edition, a release that would change
+    nothing, and, given `compared_with` (the number of the release the organiser's preview compared with),
+    when another release has been published since that preview.
     """
     now = now or timezone.now()
     with transaction.atomic():
-        list(Edition.objects.select_for_update().filter(pk=edition.pk).values_list("pk", flat=True))
-        previous = Release.objects.filter(edition=edition).order_by("-number").first()
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        check_edition(edition)
+        previous = previous_release(edition)
+        check_basis(edition=edition, previous=previous, compared_with=compared_with, by=by)
         current = snapshot(edition)
-        release = Release.objects.create(
+        changes = diff(previous.snapshot, current) if previous else []
+        check_changes(edition=edition, previous=previous, changes=changes, session_count=len(current))
+        release = Release(
             edition=edition,
             number=previous.number + 1 if previous else 1,
             published_at=now,
             published_by=by,
-            note=note,
+            note_en=note_en or "",
+            note_zh_hans=note_zh_hans or "",
             snapshot=current,
-            changes=diff(previous.snapshot, current) if previous else [],
+            changes=changes,
         )
+        release.full_clean()
+        release.save()
         release.notifications_queued = enqueue_many(
             kind=PROGRAMME_CHANGES_EMAIL,
             registration_ids=affected_registration_ids(release.changes),

@@ -21,6 +21,7 @@ from agenda.models import (
     Honouree,
     Organisation,
     Person,
+    Release,
     Room,
     Session,
     SessionItem,
@@ -47,6 +48,7 @@ TRANSLATED_FIELDS = {
     AwardProgramme: ("name", "description"),
     AwardCategory: ("name",),
     Honouree: ("case_title", "citation"),
+    Release: ("note",),
 }
 
 for model, model_fields in TRANSLATED_FIELDS.items():

@@ -15,7 +15,8 @@ def send_release_notice(registration, payload):
     """
     if not registration.is_active:
         return
-    release = Release.objects.get(pk=payload["release"])
+    # Its note in both languages and its changes; not the snapshot of the whole programme, once per email.
+    release = Release.objects.defer("snapshot").get(pk=payload["release"])
     changes = changes_for(registration, release.changes)
     if changes:
         send_programme_changes(registration, release, changes)

@@ -77,7 +77,7 @@ def main():
     moved = Session.objects.filter(edition=edition, pk__in=Session.objects.filter(edition=edition).values("pk")[:300])
     moved.update(start=F("start") + timedelta(minutes=30), end=F("end") + timedelta(minutes=30))
     began = time.perf_counter()
-    release = publish_release(edition=edition, note="Half the sessions moved by half an hour")
+    release = publish_release(edition=edition, note_en="Half the sessions moved by half an hour")
     elapsed = time.perf_counter() - began
     queued = Notification.objects.filter(payload__release=release.pk).count()
     print(f"release of {len(release.changes)} changes, {queued} emails queued: {elapsed:6.2f} s")

@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# A note is read above the changes, on the page and in every email: a few paragraphs at most.
+NOTE_MAX_LENGTH = 2000
 
 
 class Release(models.Model):
@@ -26,7 +30,17 @@ class Release(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("published by")
     )
-    note = models.TextField(_("note"), blank=True, help_text=_("Shown on the changes page and in the emails."))
+    # In English and in Chinese (agenda.translation): readers see their language's note, else the English one.
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],  # a TextField's max_length alone binds only its form
+        help_text=_(
+            "Shown on the changes page and in the emails to delegates, in their language; "
+            "without a Chinese note, Chinese readers see the English one."
+        ),
+    )
     snapshot = models.JSONField(_("snapshot"), default=dict, editable=False)
     changes = models.JSONField(_("changes"), default=list, editable=False)
 

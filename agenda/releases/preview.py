@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from .audience import affected_registration_ids
 from .describe import describe_all, grouped_by_kind
 from .diff import diff
+from .rules import ReleaseRefused, check_changes, check_edition, refusal_message
 from .selectors import previous_release
 from .snapshot import snapshot
 
@@ -17,6 +18,7 @@ class ReleasePreview:
     groups: list
     change_count: int
     emailed: int
+    refusal: str = ""  # why publishing now would be refused, if it would
 
 
 def release_preview(edition):
@@ -24,6 +26,13 @@ def release_preview(edition):
     previous = previous_release(edition)
     current = snapshot(edition)
     changes = diff(previous.snapshot, current) if previous else []
+    try:
+        check_edition(edition)
+        check_changes(edition=edition, previous=previous, changes=changes, session_count=len(current))
+    except ReleaseRefused as refused:
+        refusal = refusal_message(refused)
+    else:
+        refusal = ""
     return ReleasePreview(
         number=previous.number + 1 if previous else 1,
         previous=previous,
@@ -32,4 +41,5 @@ def release_preview(edition):
         groups=grouped_by_kind(describe_all(changes, zone=edition.zone)),
         change_count=len(changes),
         emailed=len(affected_registration_ids(changes)),
+        refusal=refusal,
     )

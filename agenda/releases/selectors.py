@@ -18,7 +18,14 @@ def latest_release_number(edition):
 
 
 def previous_release(edition):
-    return Release.objects.filter(edition=edition).order_by("-number").first()
+    """The edition's last release, snapshot and publisher included, None before the first: one query."""
+    return Release.objects.filter(edition=edition).select_related("published_by").order_by("-number").first()
+
+
+def last_release_published(edition):
+    """The edition's last release without its snapshot and changes, publisher included: one query."""
+    releases = Release.objects.filter(edition=edition).defer("snapshot", "changes").select_related("published_by")
+    return releases.order_by("-number").first()
 
 
 def published_releases(edition):

@@ -12,66 +12,15 @@ from agenda import services
 from agenda.enums import SessionStatus
 from agenda.models import Edition, Release, Session
 from agenda.releases import describe, diff, snapshot
-from tests.factories import EditionFactory, PersonFactory, RoomFactory, SessionFactory, SessionSpeakerFactory
+from agenda.releases.rules import ReleaseRefused
+from tests.agenda.release_programme import Programme
+from tests.factories import EditionFactory, RoomFactory, SessionFactory, SessionSpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL (DATABASE_URL=postgres://…)"
 )
-
-
-def at(edition, day, hour, minute=0):
-    return dt.datetime.combine(edition.start_date + dt.timedelta(days=day), dt.time(hour, minute), tzinfo=edition.zone)
-
-
-class Programme:
-    """Sessions of every kind of change, and one that stays as it is."""
-
-    def __init__(self, edition):
-        self.edition = edition
-        self.room_a = RoomFactory(venue__edition=edition, name="Room A", name_zh_hans="会场 A", position=1)
-        self.room_b = RoomFactory(venue=self.room_a.venue, name="Room B", name_zh_hans="会场 B", position=2)
-
-        def session(title, title_zh, day, hour, room=None, **fields):
-            return SessionFactory(
-                edition=edition,
-                title=title,
-                title_zh_hans=title_zh,
-                room=room or self.room_a,
-                start=at(edition, day, hour),
-                end=at(edition, day, hour + 2),
-                **fields,
-            )
-
-        self.steady = session("Steady forum", "稳定论坛", 0, 9)
-        self.moving = session("Moving forum", "变动论坛", 1, 14)
-        self.renamed = session("Data forum", "数据论坛", 1, 9)
-        self.speakers = session("Speakers forum", "嘉宾论坛", 2, 9)
-        self.cancelling = session("Cancelled forum", "取消论坛", 2, 14)
-        self.withdrawn = session("Withdrawn forum", "撤回论坛", 3, 9)
-        self.draft = session("New forum", "新论坛", 3, 14, status=SessionStatus.DRAFT)
-        self.ada = PersonFactory(edition=edition, name="Ada Lovelace", name_zh_hans="阿达")
-        self.alan = PersonFactory(edition=edition, name="Alan Turing", name_zh_hans="图灵")
-        self.grace = PersonFactory(edition=edition, name="Grace Hopper", name_zh_hans="霍珀")
-        SessionSpeakerFactory(session=self.speakers, person=self.ada, position=1)
-        SessionSpeakerFactory(session=self.speakers, person=self.alan, position=2)
-        SessionSpeakerFactory(session=self.steady, person=self.grace)
-
-    def edit(self):
-        """Move one, rename one, change the speakers of one, cancel one, withdraw one, publish a new one."""
-        self.moving.room = self.room_b
-        self.moving.start, self.moving.end = at(self.edition, 2, 9), at(self.edition, 2, 11)
-        self.moving.save()
-        self.renamed.title_en, self.renamed.title_zh_hans = "Data and trust forum", "数据与信任论坛"
-        self.renamed.save()
-        self.speakers.speaker_links.filter(person=self.alan).delete()
-        SessionSpeakerFactory(session=self.speakers, person=self.grace, position=3)
-        # The same speakers in another order is no change.
-        self.steady.speaker_links.update(position=5)
-        Session.objects.filter(pk=self.cancelling.pk).update(status=SessionStatus.CANCELLED)
-        Session.objects.filter(pk=self.withdrawn.pk).update(status=SessionStatus.DRAFT)
-        Session.objects.filter(pk=self.draft.pk).update(status=SessionStatus.PUBLISHED)
 
 
 @pytest.fixture
@@ -123,10 +72,10 @@ def test_the_snapshot_takes_the_same_queries_at_any_size(edition, django_assert_
 
 
 def test_the_second_release_lists_what_changed_since_the_first(programme):
-    first = services.publish_release(edition=programme.edition, note="The programme")
+    first = services.publish_release(edition=programme.edition, note_en="The programme")
     programme.edit()
 
-    second = services.publish_release(edition=programme.edition, note="Room changes")
+    second = services.publish_release(edition=programme.edition, note_en="Room changes")
 
     assert (first.number, first.changes) == (1, [])
     kinds = {change["session"]: change["kinds"] for change in second.changes}
@@ -154,9 +103,19 @@ def test_the_second_release_lists_what_changed_since_the_first(programme):
     assert removed["after"] is None and removed["before"]["title_en"] == "Withdrawn forum"
 
 
-def test_a_release_with_nothing_changed_lists_nothing(programme):
-    services.publish_release(edition=programme.edition)
-    assert services.publish_release(edition=programme.edition).changes == []
+def test_a_release_that_would_change_nothing_is_refused(programme):
+    services.publish_release(
+        edition=programme.edition, now=dt.datetime(2024, 11, 1, 9, 30, tzinfo=programme.edition.zone)
+    )
+
+    with pytest.raises(ReleaseRefused) as refused:
+        services.publish_release(edition=programme.edition)
+
+    assert refused.value.code == "nothing_changed"
+    assert refused.value.messages == [
+        "Nothing in the public programme has changed since release 1 (Fri 1 Nov, 09:30): there is nothing to publish."
+    ]
+    assert list(Release.objects.values_list("number", flat=True)) == [1]
 
 
 def test_a_cancelled_session_put_back_is_added_again():
@@ -178,9 +137,52 @@ def test_a_cancelled_session_put_back_is_added_again():
     assert diff(old, new)[0]["kinds"] == ["added"]
 
 
+def test_an_unpublished_edition_is_not_released(programme):
+    programme.edition.is_published = False
+    programme.edition.save()
+
+    with pytest.raises(ReleaseRefused) as refused:
+        services.publish_release(edition=programme.edition)
+
+    assert refused.value.code == "edition_unpublished"
+    assert not Release.objects.exists()
+
+
+def test_a_release_published_since_the_preview_refuses_the_publication_the_preview_was_for(programme):
+    services.publish_release(edition=programme.edition)
+    programme.edit()
+    services.publish_release(
+        edition=programme.edition, now=dt.datetime(2024, 11, 2, 15, 5, tzinfo=programme.edition.zone)
+    )  # by a script: nobody to name
+    retitle(programme.edition, "Renamed again")
+
+    with pytest.raises(ReleaseRefused) as since:
+        services.publish_release(edition=programme.edition, compared_with=1)
+    with pytest.raises(ReleaseRefused) as gone:
+        services.publish_release(edition=programme.edition, compared_with=5)
+
+    assert since.value.messages == [
+        "Release 2 was published at Sat 2 Nov, 15:05, after this preview was shown: nothing more was published. "
+        "The preview below now compares with release 2."
+    ]
+    assert gone.value.messages == [
+        "The releases of this edition have changed since the preview was shown: nothing was published."
+    ]
+    assert services.publish_release(edition=programme.edition, compared_with=2).number == 3
+
+
+def retitle(edition, title):
+    """A change to announce: every session of the edition gets a new English title."""
+    Session.objects.filter(edition=edition).update(title_en=title)
+
+
 def test_releases_are_numbered_one_after_another_in_each_edition(programme):
     other = EditionFactory()
-    numbers = [services.publish_release(edition=programme.edition).number for _ in range(3)]
+    SessionFactory(edition=other)
+    numbers = []
+    for n in range(3):
+        retitle(programme.edition, f"Forum {n}")
+        numbers.append(services.publish_release(edition=programme.edition).number)
     assert numbers == [1, 2, 3]
     assert services.publish_release(edition=other).number == 1
 
@@ -191,27 +193,48 @@ def test_publishing_marks_the_programme_changed(programme):
     assert Edition.objects.get(pk=programme.edition.pk).programme_version == version + 1
 
 
-@postgres_only
-@pytest.mark.django_db(transaction=True)
-def test_organisers_publishing_at_once_get_distinct_numbers():
-    edition = EditionFactory()
-    SessionFactory.create_batch(5, edition=edition)
-    workers = 8
+def publishing_at_once(edition, workers, **kwargs):
+    """`workers` organisers press “Publish” at the same moment: [(number or None, refusal code or None), …]."""
     start = threading.Barrier(workers)
 
     def publish(_):
         try:
             start.wait(timeout=30)
-            return services.publish_release(edition=edition).number
+            return services.publish_release(edition=edition, **kwargs).number, None
+        except ReleaseRefused as refused:
+            return None, refused.code
         finally:
             connections.close_all()
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        numbers = list(pool.map(publish, range(workers)))
+        return list(pool.map(publish, range(workers)))
 
-    assert sorted(numbers) == list(range(1, workers + 1))
-    releases = Release.objects.filter(edition=edition).order_by("number")
-    assert list(releases.values_list("number", flat=True)) == list(range(1, workers + 1))
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_organisers_who_saw_the_same_preview_publish_at_once_and_one_release_is_published():
+    edition = EditionFactory()
+    SessionFactory.create_batch(5, edition=edition)
+    services.publish_release(edition=edition)
+    retitle(edition, "Renamed forum")
+
+    outcomes = publishing_at_once(edition, 8, compared_with=1)
+
+    assert sorted(outcomes, key=str) == sorted([(2, None)] + [(None, "release_since")] * 7, key=str)
+    assert list(Release.objects.filter(edition=edition).values_list("number", flat=True)) == [2, 1]
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_scripts_publishing_at_once_each_compare_with_the_release_before():
+    edition = EditionFactory()
+    SessionFactory.create_batch(5, edition=edition)
+
+    outcomes = publishing_at_once(edition, 8)
+
+    # Under the edition's lock the first publishes; the others find nothing changed since it.
+    assert sorted(outcomes, key=str) == sorted([(1, None)] + [(None, "nothing_changed")] * 7, key=str)
+    assert Release.objects.filter(edition=edition).count() == 1
 
 
 # -- how people read a change ------------------------------------------------------------------------
@@ -253,12 +276,12 @@ def test_renamed_and_speakers_read_what_was_and_what_is(programme):
 
 
 def test_the_changes_page_lists_each_release_newest_first_grouped_by_kind(client, programme):
-    services.publish_release(edition=programme.edition, note="The programme is out")
+    services.publish_release(edition=programme.edition, note_en="The programme is out")
     response = client.get("/2024/changes/")
     assert "First published programme: 6 sessions." in response.text
 
     programme.edit()
-    services.publish_release(edition=programme.edition, note="Forums moved to Room B")
+    services.publish_release(edition=programme.edition, note_en="Forums moved to Room B")
     response = client.get("/2024/changes/")
 
     text = response.text
@@ -309,7 +332,8 @@ def test_the_feeds_carry_the_release_number_in_a_version_that_only_goes_up(clien
 
     seen = [version()]
     assert seen[0][0] == 0  # no release yet
-    for _ in range(3):
+    for n in range(3):
+        retitle(programme.edition, f"Forum {n}")
         services.publish_release(edition=programme.edition)
         seen.append(version())
     programme.edit()  # an edit after the third release, before the fourth
@@ -339,29 +363,6 @@ def test_the_agenda_links_to_the_changes(client, programme):
 
 
 # -- the admin -----------------------------------------------------------------------------------------
-
-
-def test_an_organiser_publishes_a_release_from_the_admin_after_a_preview(organiser_client, organiser, programme):
-    services.publish_release(edition=programme.edition)
-    programme.edit()
-
-    preview = organiser_client.get(f"/admin/agenda/release/add/?edition={programme.edition.pk}")
-    assert "Preview of release 2 of 2024 Wuzhen Summit" in preview.text
-    assert "Since release 1, 6 sessions changed." in preview.text
-    assert "Wed 20 Nov, 14:00–16:00, Room A → Thu 21 Nov, 09:00–11:00, Room B" in preview.text
-
-    response = organiser_client.post(
-        "/admin/agenda/release/add/", {"edition": programme.edition.pk, "note": "Moved to Room B"}, follow=True
-    )
-
-    release = Release.objects.get(edition=programme.edition, number=2)
-    assert (release.note, release.published_by, len(release.changes)) == ("Moved to Room B", organiser, 6)
-    assert response.status_code == 200
-    listed = organiser_client.get(f"/admin/agenda/release/?edition__id__exact={programme.edition.pk}").text
-    assert "1 moved" in listed and "first published programme" in listed
-    page = organiser_client.get(f"/admin/agenda/release/{release.pk}/change/").text
-    assert "Room A → Thu 21 Nov" in page
-    assert 'name="_save"' not in page  # read-only
 
 
 def test_only_those_allowed_to_publish_see_the_form(client, programme_editor, programme):

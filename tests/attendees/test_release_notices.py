@@ -71,8 +71,8 @@ def move_and_rename(forums):
     )
 
 
-def publish_and_send(edition, note=""):
-    release = services.publish_release(edition=edition, note=note)
+def publish_and_send(edition, **notes):
+    release = services.publish_release(edition=edition, **notes)
     mail.outbox.clear()
     outbox.drain()
     return release
@@ -83,7 +83,7 @@ def test_each_affected_delegate_gets_one_email_listing_all_their_changes(edition
     services.publish_release(edition=edition)
     move_and_rename(forums)
 
-    publish_and_send(edition, note="Two forums changed.")
+    publish_and_send(edition, note_en="Two forums changed.")
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -191,3 +191,41 @@ def test_speakers_changes_are_listed(edition, forums):
 
     [message] = mail.outbox
     assert "Speakers: added: Grace Hopper" in message.body
+
+
+def test_each_delegate_reads_the_note_in_their_language_else_the_english_one(edition, forums):
+    english = holding(edition, forums["moving"])
+    chinese = holding(edition, forums["moving"], language="zh-hans")
+    services.publish_release(edition=edition)
+    move_and_rename(forums)
+
+    publish_and_send(edition, note_en="The moving forum moves to Thursday.", note_zh_hans="变动论坛改至星期四。")
+    by_address = {message.to[0]: message for message in mail.outbox}
+
+    assert "The moving forum moves to Thursday." in by_address[english.email].body
+    assert "变动论坛改至星期四。" not in by_address[english.email].body
+    assert "变动论坛改至星期四。" in by_address[chinese.email].body
+    assert "The moving forum moves to Thursday." not in by_address[chinese.email].body
+    html = by_address[chinese.email].alternatives[0][0]
+    assert 'overflow-wrap: anywhere;">变动论坛改至星期四。</p>' in html  # no lang="en": it is Chinese
+
+    # A later release with an English note only: the Chinese email carries it, marked as English.
+    Session.objects.filter(pk=forums["moving"].pk).update(title_en="Moving forum, again")
+    publish_and_send(edition, note_en="One more change.")
+    [to_chinese] = [message for message in mail.outbox if message.to == [chinese.email]]
+    assert "One more change." in to_chinese.body
+    assert 'lang="en">One more change.</p>' in to_chinese.alternatives[0][0]
+
+
+def test_html_in_a_note_reaches_the_delegate_as_typed(edition, forums):
+    holding(edition, forums["moving"])
+    services.publish_release(edition=edition)
+    move_and_rename(forums)
+
+    publish_and_send(edition, note_en="Rooms A & B <b>swap</b>\n<script>alert(1)</script>")
+
+    [message] = mail.outbox
+    assert "Rooms A & B <b>swap</b>\n<script>alert(1)</script>" in message.body  # the plain text as typed
+    html = message.alternatives[0][0]
+    assert "Rooms A &amp; B &lt;b&gt;swap&lt;/b&gt;<br>&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>" not in html

@@ -83,7 +83,7 @@ class Command(BaseCommand):
                 f"Expo: {options['exhibits']} exhibits with {generated.pictures} pictures "
                 f"in {generated.expo_seconds:.1f}s."
             )
-        if edition.is_published:
+        if edition.is_published and edition.sessions.public().exists():
             # The baseline release: later edits are announced to delegates when the next release is published.
-            release = publish_release(edition=edition, note="Programme published")
+            release = publish_release(edition=edition, note_en="Programme published", note_zh_hans="日程已发布")
             self.stdout.write(f"Release {release.number} published (the baseline for the changes page).")
