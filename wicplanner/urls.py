@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from agenda.sitemaps import SITEMAPS
+from wicplanner.media import media_urlpatterns
 from wicplanner.views import robots_txt
 
 # One address each, whatever the language: the back office, the API (?lang=), the sitemap (which lists
@@ -16,14 +16,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
+# Uploaded pictures, when they are on this server's disk (with or without DEBUG); before the pages' addresses.
+urlpatterns += media_urlpatterns()
 # Pages and feeds: English at today's addresses, Chinese under /zh-hans/.
 urlpatterns += i18n_patterns(
     path("", include("attendees.urls")),
     path("", include("agenda.urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# The database unavailable, even when a middleware met it: a 503 with Retry-After.
+handler500 = "wicplanner.failures.server_error"

@@ -10,6 +10,8 @@ from bootstrap_wrapper import get_bootstrap_dir
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
+from wicplanner.storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before the host check and the HTTPS redirect (a load balancer probes by address).
+    "wicplanner.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     "agenda.middleware.AdminTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that it is asked first about a view's error: the database unavailable is a 503, not a 500.
+    "wicplanner.failures.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "wicplanner.urls"
@@ -98,13 +104,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down or hung answers within seconds (a 503, wicplanner/failures.py), not after the
+    # server's own 30 s: connecting gives up after DATABASE_CONNECT_TIMEOUT, a statement after
+    # DATABASE_STATEMENT_TIMEOUT (0: no limit; behind PgBouncer set it on the role instead).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    _statement_ms = round(env.float("DATABASE_STATEMENT_TIMEOUT", default=15) * 1000)
+    _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_ms}".strip()
+    # A kept connection that the server dropped (a restart) is replaced, not used for one failed request.
+    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A cache only: when Redis is down or hung, reads miss and writes are dropped after a short timeout, and Redis
+    # is skipped for REDIS_PAUSE_SECONDS (wicplanner/cache.py). Pages get slower; nothing fails.
+    CACHES = {
+        "default": {
+            "BACKEND": "wicplanner.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "pause_seconds": env.float("REDIS_PAUSE_SECONDS", default=5.0),
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The registration limiter counts in the cache; when it cannot count, the attempt goes through (attendees/ratelimit.py).
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,7 +189,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static", ("bootstrap", get_bootstrap_dir())]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded pictures: on this server's disk, served by the app (wicplanner/media.py), or, when
+    # AWS_STORAGE_BUCKET_NAME is set, in S3-compatible object storage, served from there or its CDN.
+    "default": media_storage(env),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
