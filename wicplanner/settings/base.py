@@ -1,12 +1,15 @@
 """Settings read from the environment, with safe defaults for development.
 
-Production differs only by environment variables (see `.env.example`).
+Production differs only by environment variables: docs/settings.md describes each one.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from bootstrap_wrapper import get_bootstrap_dir
+from csp.constants import NONE, SELF, UNSAFE_HASHES, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy
 
@@ -48,6 +51,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "simple_history",
+    "csp",
+    "axes",
     "agenda",
     "attendees",
 ]
@@ -57,6 +62,8 @@ MIDDLEWARE = [
     "wicplanner.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside every page cache, so a page served from a cache carries the policy too.
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wicplanner.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +74,8 @@ MIDDLEWARE = [
     "agenda.middleware.AdminTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a login refused by the throttle into the login page that says so.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it is asked first about a view's error: the database unavailable is a 503, not a 500.
     "wicplanner.failures.DatabaseUnavailableMiddleware",
 ]
@@ -135,6 +144,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The registration limiter counts in the cache; when it cannot count, the attempt goes through (attendees/ratelimit.py).
 RATELIMIT_FAIL_OPEN = True
+
+# The login throttle (django-axes) checks every attempt before the password is.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -221,10 +233,86 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="WIC Planner <noreply@localhost>")
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
-    CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+# HTTPS, security headers, the Content-Security-Policy and the login throttle: every value comes from the
+# environment (docs/settings.md; deploy/production.env.example is a production environment that passes
+# `check --deploy`).
+#
+# Reverse proxies in front of the app, each appending to X-Forwarded-For and setting X-Forwarded-Proto. Only
+# then are those headers believed: a client that reaches the app directly could send any value.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of reverse proxies: 0 or more.")
+if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# Load balancers probe the health checks over plain HTTP, from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+X_FRAME_OPTIONS = env.str("X_FRAME_OPTIONS", default="DENY").upper()
+if X_FRAME_OPTIONS not in ("DENY", "SAMEORIGIN"):
+    raise ImproperlyConfigured("X_FRAME_OPTIONS must be DENY or SAMEORIGIN.")
+
+
+def _origin(url):
+    """The scheme and host of an absolute address ("https://cdn.example.org/media/" → "https://cdn.example.org")."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Pictures come from this site (data: for Bootstrap's and the admin's inline SVG icons), and from object storage
+# when uploads live there: its custom domain, an absolute MEDIA_URL, and any origin named in CSP_IMG_SRC.
+_image_sources = [
+    SELF,
+    "data:",
+    *filter(None, [_origin(str(MEDIA_URL)), _origin(f"https://{env.str('AWS_S3_CUSTOM_DOMAIN', default='')}")]),
+    *env.list("CSP_IMG_SRC", default=[]),
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No inline script anywhere: every script is a file under static/. The one exception is a hash of
+        # django-import-export's "select all" handler on its export form (tests/wicplanner/test_security_csp.py
+        # checks that the installed template still has it).
+        "script-src": [SELF],
+        "script-src-attr": [UNSAFE_HASHES, "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='"],
+        # Style sheets are files; <style> elements are refused, except the one the admin's change list adds
+        # when it has no actions (its hash, checked by the same tests). Style attributes stay allowed: they
+        # carry data (organisers' topic colours, the agenda grid's rows and columns, fill-rate bars) and can
+        # load nothing that img-src and font-src refuse.
+        "style-src": [SELF, "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='"],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": list(dict.fromkeys(_image_sources)),
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE if X_FRAME_OPTIONS == "DENY" else SELF],
+        "upgrade-insecure-requests": SECURE_SSL_REDIRECT,
+        "report-uri": env.str("CSP_REPORT_URI", default="") or None,
+    },
+}
+
+# The admin login: after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that username is
+# refused from that address for AXES_COOLOFF_MINUTES (other people, and the same person elsewhere, are not).
+# Attempts are kept in the database, so the throttle holds when the cache is down. Unlock early in the admin
+# (Access attempts) or with `manage.py axes_reset_username <username>`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.float("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+# The lock runs its cool-off from the moment it began, whatever is typed meanwhile, as the page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "wicplanner.security.login_locked_out"
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
+# The client's address, from X-Forwarded-For only behind TRUSTED_PROXY_COUNT proxies; the registration forms'
+# rate limit counts by the same address.
+AXES_CLIENT_IP_CALLABLE = "wicplanner.security.client_ip"
+RATELIMIT_IP_META_KEY = "wicplanner.security.client_ip"
 
 # Change history of sessions, exhibits, awards and registrations: read in the admin, never reverted from it
 # (a registration's status, a session's seats … change through their services only).
