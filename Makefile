@@ -1,4 +1,5 @@
-# WIC Planner: `make run` serves the demo, `make test` runs the tests. Everything installs itself.
+# WIC Planner: `make run` serves the demo, `make test` runs the tests, `make serve` runs the production mode
+# locally. Everything installs itself.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,8 +10,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # A synthetic edition two months ahead, open for registration, so the delegate pages can be tried.
 NEXT_START := $(shell date -d '+60 days' +%F 2>/dev/null || date -v+60d +%F)
+# The demo editions, that synthetic edition and the organiser login (printed); running it again changes nothing.
+DEMO = $(BIN)/python manage.py load_demo \
+	&& $(BIN)/python manage.py generate_summit --slug next --start $(NEXT_START) --days 3 --rooms 6 --sessions 48 \
+		--speakers 90 --exhibits 6 --open-registration --keep-existing \
+	&& $(BIN)/python manage.py create_organiser
+# make serve's secret key, kept in this untracked file (made on first use) unless SECRET_KEY is given.
+SECRET_KEY_FILE := .secret-key
 
-.PHONY: setup catalogues run test test-postgres e2e lint bench screenshots clean
+.PHONY: setup catalogues run serve test test-postgres e2e lint bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,11 +39,32 @@ catalogues: setup
 run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py generate_summit --slug next --start $(NEXT_START) --days 3 --rooms 6 --sessions 48 \
-		--speakers 90 --exhibits 6 --open-registration --keep-existing
-	$(BIN)/python manage.py create_organiser
+	$(DEMO)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production mode on this machine (docs/deploy.md): DEBUG off, PostgreSQL, Redis, static files collected,
+# gunicorn and the outbox worker together (bin/serve; one Ctrl-C stops both). The demo and the organiser login
+# are added only to an empty database. Plain HTTP here, so the cookies are not marked Secure and nothing
+# redirects to HTTPS; in production TLS ends at the proxy and they are (docs/settings.md).
+serve: export DEBUG := false
+serve: export DATABASE_URL ?= $(PG_URL)
+serve: export REDIS_URL ?= redis://127.0.0.1:6379/0
+serve: export SECRET_KEY ?= $(shell test -s $(SECRET_KEY_FILE) || (umask 077; $(PYTHON) -c \
+	'import secrets; print(secrets.token_urlsafe(50))' > $(SECRET_KEY_FILE)); cat $(SECRET_KEY_FILE))
+serve: export ALLOWED_HOSTS ?= $(HOST),localhost,127.0.0.1
+serve: export SITE_URL ?= http://$(HOST):$(PORT)
+serve: export SESSION_COOKIE_SECURE ?= false
+serve: export CSRF_COOKIE_SECURE ?= false
+serve: export SECURE_SSL_REDIRECT ?= false
+serve: export SECURE_HSTS_SECONDS ?= 0
+serve: export EMAIL_BACKEND ?= django.core.mail.backends.console.EmailBackend
+serve: export WEB_CONCURRENCY ?= 2
+serve: setup
+	$(BIN)/python bin/serve prepare
+	@# shell -c exits 0 when no edition exists yet.
+	if $(BIN)/python manage.py shell --no-imports -c 'import sys; from agenda.models import Edition; sys.exit(Edition.objects.exists())'; \
+		then $(DEMO); fi
+	$(BIN)/python bin/serve run --bind $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider

@@ -2,6 +2,11 @@
 
 Every edit to an edition's programme bumps its version (see agenda.signals), which changes the stamp
 that cache keys and ETags are made of: a saved edit is visible on the next request in every process.
+
+The answers are also for shared caches (a CDN, a caching proxy; see docs/deploy.md): what a visitor who
+has not signed in gets is public and the same for everyone, with no `Vary: Cookie` (the address decides
+the language; wicplanner.middleware.SharedCacheMiddleware leaves the session unopened). A preview, which
+may show drafts, is private and never stored.
 """
 
 import functools
@@ -67,7 +72,7 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             return view(request, edition, **kwargs)
         if is_previewer(request):
             response = view(request, edition, **kwargs)
-            patch_cache_control(response, private=True, no_cache=True)
+            patch_cache_control(response, private=True, no_store=True)
             return response
         variant = _variant(request, edition)
         if refresh_minutes:
@@ -76,11 +81,13 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             variant += f"|{vary(request, edition, **kwargs)}"
         etag = '"' + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32] + '"'
         last_modified = edition.programme_changed_at.replace(microsecond=0)
+        max_age = min(60, (refresh_minutes or 1) * 60)
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=None if vary is not None else int(last_modified.timestamp())
         )
         if not_modified is not None:
-            return not_modified
+            # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
+            return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
         key = "programme-page:" + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()
         cached = cache.get(key)
         if cached is None:
@@ -95,14 +102,16 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
         response = HttpResponse(content, content_type=content_type)
         for name, value in headers.items():
             response[name] = value
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified.timestamp())
-        patch_cache_control(response, public=True, max_age=min(60, (refresh_minutes or 1) * 60))
-        # The address alone decides the language (wicplanner.i18n); the cookie marks a previewer.
-        response["Vary"] = "Cookie"
-        return response
+        return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
 
     return wrapper
+
+
+def _public(response, *, etag, last_modified, max_age):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified.timestamp())
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response
 
 
 def _extra_headers(response):

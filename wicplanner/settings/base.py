@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "wicplanner.middleware.RefuseUnsafeQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wicplanner.middleware.SharedCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "agenda.middleware.AdminTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
