@@ -91,6 +91,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/releases.py
+	$(BIN)/python bench/timing_parity.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -9,4 +9,4 @@ class AttendeesConfig(AppConfig):
 
     def ready(self):
         # Fills the outbox's registry of senders in every process (web, worker, tests).
-        from attendees import release_notices  # noqa: F401
+        from attendees import emails, release_notices  # noqa: F401

@@ -208,11 +208,17 @@ class Notification(models.Model):
 
     Written in the same transaction as the change it tells of, so it is never lost; sent later, out of the
     request, by attendees.outbox.drain (a worker process, or a thread started after the commit). The message
-    is rendered when it is sent, from `kind` and `payload`, in the delegate's language.
+    is rendered when it is sent, from `kind` and `payload`, in the delegate's language (see attendees.emails).
+    An email to an address that holds no registration has no registration: its payload names the address.
     """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("registration")
+        Registration,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("registration"),
     )
     kind = models.CharField(_("kind"), max_length=40)
     payload = models.JSONField(_("payload"), default=dict, blank=True)
@@ -233,6 +239,17 @@ class Notification(models.Model):
                 fields=["due_at"], condition=Q(sent_at__isnull=True, failed_at__isnull=True), name="notification_due"
             )
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(registration__isnull=False) | Q(payload__has_key="address"),
+                name="notification_has_a_recipient",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.kind} → {self.registration_id}"
+        return f"{self.kind} → {self.recipient}"
+
+    @property
+    def recipient(self):
+        """The address the email goes to."""
+        return self.registration.email if self.registration_id else self.payload.get("address", "")

@@ -3,8 +3,16 @@
 Seats are decided under row locks taken in a stable order (the sessions by primary key, after the
 edition when it has an overall cap), so concurrent registrations can never overfill a session. Which
 status may follow which is attendees.enums.STATUS_TRANSITIONS; the reads are attendees.selectors.
+
+Emails are queued in the outbox (attendees.outbox) in the transaction of the change they tell of, and
+sent after it, out of the request: a slow or absent mail server never slows or fails a change.
+
+Whether an address is registered shows neither in the answer nor in the time taken: registering an address
+that is already registered, or asking a new link for one that is not, does the same database work as the
+other case (see registration_create and registration_send_link).
 """
 
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from agenda.enums import SessionStatus
 from agenda.models import Edition, Session
-from attendees import emails, selectors
+from attendees import emails, outbox, selectors
 from attendees.enums import ChoiceStatus, RegistrationStatus, may_become
 from attendees.models import (
     Registration,
@@ -124,7 +132,11 @@ def waitlists_fill(*, session_ids):
             choice.status = ChoiceStatus.SEAT
             choice.save(update_fields=["status"])
             promoted.append(choice)
-            transaction.on_commit(lambda c=choice: emails.send_promoted(c))
+        outbox.enqueue_many(
+            kind=emails.PROMOTED,
+            registration_ids=[choice.registration_id for choice in waiting],
+            payload={"session": session.pk},
+        )
     return promoted
 
 
@@ -133,8 +145,14 @@ def _release(sessions):
     released = selectors.places_by_delegate(sessions=sessions)
     _keep_on_agendas(released)
     SessionChoice.objects.filter(session__in=sessions).delete()
+    # One email per delegate, naming the sessions they lost: those who lost the same ones are queued at once.
+    lost_by = {}
     for registration, lost in released.items():
-        transaction.on_commit(lambda r=registration, s=lost: emails.send_session_cancelled(r, s))
+        lost_by.setdefault(tuple(session.pk for session in lost), []).append(registration.pk)
+    for session_ids, registration_ids in lost_by.items():
+        outbox.enqueue_many(
+            kind=emails.SESSION_CANCELLED, registration_ids=registration_ids, payload={"sessions": list(session_ids)}
+        )
     return released
 
 
@@ -172,42 +190,6 @@ def session_seats_changed(*, session_ids):
     return SeatChanges(promoted=promoted, overbooked=overbooked, released=released)
 
 
-def _save_new(registration, attempts=3):
-    """Insert a registration; a unique constraint that another request won a moment ago is answered here."""
-    for _attempt in range(attempts):
-        try:
-            with transaction.atomic():
-                registration.save()
-            return
-        except IntegrityError:
-            existing = selectors.registrations_with_email(
-                edition=registration.edition, email=registration.email
-            ).first()
-            if existing is not None:  # the same address, registered by a concurrent request
-                raise AlreadyRegistered(existing)
-            registration.badge_code = new_badge_code()  # the same badge code drawn at the same moment
-    raise RegistrationError(_("Your registration could not be saved. Please send the form again."))
-
-
-def _reopen(registration, *, data):
-    """A delegate who cancelled registers again: the same registration, with the new details and no places.
-
-    Links sent before stop working: they were for the cancelled registration.
-    """
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if not may_become(registration.status, RegistrationStatus.SUBMITTED):  # reopened or changed meanwhile
-        raise AlreadyRegistered(registration)
-    registration.choices.all().delete()
-    for field, value in data.items():
-        setattr(registration, field, value)
-    registration.status = RegistrationStatus.SUBMITTED
-    registration.consented_at = timezone.now()
-    registration.token_key = new_token_key()
-    registration.full_clean(validate_constraints=False)
-    registration.save()
-    return registration
-
-
 def delegate_language(code=None):
     """One of settings.LANGUAGES for a language code (“zh-cn” → “zh-hans”); the active language by default."""
     try:
@@ -216,21 +198,39 @@ def delegate_language(code=None):
         return settings.LANGUAGE_CODE
 
 
-@transaction.atomic
 def registration_create(*, edition, data, session_ids=(), now=None, language=None):
     """Register a delegate; seats are held at once, beyond capacity the delegate is waitlisted in order.
 
     The registration keeps the language it was made in (the active one unless `language` is given): the
-    delegate's emails are written in it. Registering again after cancelling takes the new language.
+    delegate's emails are written in it. A delegate who cancelled may register again with the same address:
+    the same registration is submitted anew, in the new language.
+
+    An address already registered (and not cancelled) raises AlreadyRegistered, once the owner of the address
+    has been emailed (queued, in the committed transaction). Until then it went through the same steps as a
+    new registration, checks, locks and writes included, and the writes were rolled back: the same errors
+    for the same form, and the same time taken, so that neither tells whether the address is known.
     """
+    registration, created = _register(edition=edition, data=data, session_ids=session_ids, now=now, language=language)
+    if not created:
+        raise AlreadyRegistered(registration)
+    return registration
+
+
+# The stand-in for an address already registered takes an address that can never exist (RFC 2606).
+STAND_IN_DOMAIN = "registered-elsewhere.invalid"
+
+
+@transaction.atomic
+def _register(*, edition, data, session_ids, now, language):
+    """(registration, True) when registered or registered again; (the existing registration, False) when the
+    address is already registered, after doing the work of a new registration on a stand-in and undoing it."""
     problem = selectors.registration_window_problem(edition=edition, now=now)
     if problem:
         raise RegistrationError(problem)
     email = data["email"].strip()
     data = {**data, "email": email, "language": delegate_language(language)}
-    existing = selectors.registrations_with_email(edition=edition, email=email).first()
-    if existing is not None and not may_become(existing.status, RegistrationStatus.SUBMITTED):
-        raise AlreadyRegistered(existing)
+    # Locked, so that a reopening decides on the status it read.
+    existing = selectors.registrations_with_email(edition=edition, email=email).select_for_update().first()
     if edition.registration_cap is not None:
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         if selectors.active_registration_count(edition=edition) >= edition.registration_cap:
@@ -242,22 +242,73 @@ def registration_create(*, edition, data, session_ids=(), now=None, language=Non
         raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
     sessions = _lock_sessions(allowed)
     _validate_choices(sessions)
-    if existing is not None:
-        registration = _reopen(existing, data=data)
-        _record(
-            registration,
-            old=RegistrationStatus.CANCELLED,
-            new=RegistrationStatus.SUBMITTED,
-            message=_("Registered again."),
-        )
-    else:
-        registration = Registration(edition=edition, consented_at=timezone.now(), **data)
-        registration.full_clean(exclude=["consented_at"], validate_constraints=False)
-        _save_new(registration)
-        _record(registration, old="", new=RegistrationStatus.SUBMITTED)
-    placements = _place(registration, sessions)
-    transaction.on_commit(lambda: emails.send_received(registration, placements))
+
+    if existing is None:
+        registration, old_status = Registration(edition=edition, **data), ""
+    elif may_become(existing.status, RegistrationStatus.SUBMITTED):
+        registration, old_status = _reopened(existing, data=data), existing.status
+    else:  # already registered: the same work on a stand-in, undone (see registration_create)
+        stand_in = {**data, "email": f"{secrets.token_hex(8)}@{STAND_IN_DOMAIN}"}
+        registration, old_status = Registration(edition=edition, **stand_in), ""
+    registration.status = RegistrationStatus.SUBMITTED
+    registration.consented_at = timezone.now()
+    registration.full_clean(validate_constraints=False)
+    keep = existing is None or registration is existing
+    if not _write(registration, sessions, old_status=old_status, keep=keep):
+        keep = False  # the same address, registered by a concurrent request a moment ago
+        existing = selectors.registrations_with_email(edition=edition, email=email).get()
+    if keep:
+        outbox.enqueue(kind=emails.RECEIVED, registration_id=registration.pk)
+        return registration, True
+    registration_notify_duplicate(registration=existing)
+    return existing, False
+
+
+def _reopened(registration, *, data):
+    """A delegate who cancelled registers again: the same registration, with the new details and places.
+
+    Links and the badge code sent before stop working: they were for the cancelled registration.
+    """
+    for field, value in data.items():
+        setattr(registration, field, value)
+    registration.token_key = new_token_key()
+    registration.badge_code = new_badge_code()
     return registration
+
+
+def _write(registration, sessions, *, old_status, keep, attempts=3):
+    """Save a submitted registration with its places and the record of its status.
+
+    `keep=False` rolls it all back (a stand-in). The writes are between a savepoint and its release or its
+    rollback, so both do the same statements. False when another request registered the address meanwhile:
+    the unique constraint is the last word.
+    """
+    for _attempt in range(attempts):
+        savepoint = transaction.savepoint()
+        try:
+            registration.save()
+            # The places become those chosen now: a registration opened again drops its cancelled past's.
+            SessionChoice.objects.filter(registration=registration).delete()
+            _record(
+                registration,
+                old=old_status,
+                new=RegistrationStatus.SUBMITTED,
+                message=_("Registered again.") if old_status else "",
+            )
+            _place(registration, sessions)
+        except IntegrityError:
+            transaction.set_rollback(False)  # sound again once back at the savepoint, just below
+            transaction.savepoint_rollback(savepoint)
+            if selectors.registrations_with_email(edition=registration.edition, email=registration.email).exists():
+                return False
+            registration.badge_code = new_badge_code()  # the same badge code drawn at the same moment
+            continue
+        if keep:
+            transaction.savepoint_commit(savepoint)
+        else:
+            transaction.savepoint_rollback(savepoint)
+        return True
+    raise RegistrationError(_("Your registration could not be saved. Please send the form again."))
 
 
 @transaction.atomic
@@ -284,9 +335,9 @@ def registration_update(*, registration, data, session_ids):
     added = wanted - set(current)
     sessions = _lock_sessions(dropped | added)
     SessionChoice.objects.filter(registration=registration, session_id__in=dropped).delete()
-    placements = _place(registration, [s for s in sessions if s.pk in added])
+    _place(registration, [s for s in sessions if s.pk in added])
     waitlists_fill(session_ids=dropped)
-    transaction.on_commit(lambda: emails.send_updated(registration, placements))
+    outbox.enqueue(kind=emails.UPDATED, registration_id=registration.pk)
     return registration
 
 
@@ -313,7 +364,7 @@ def registration_approve(*, registration, by=None, message=""):
         by=by,
         message=message,
     )
-    transaction.on_commit(lambda: emails.send_approved(registration, message))
+    outbox.enqueue(kind=emails.APPROVED, registration_id=registration.pk, payload={"message": str(message)})
     return registration
 
 
@@ -326,7 +377,7 @@ def registration_reject(*, registration, by=None, message=""):
         message=message,
     )
     waitlists_fill(session_ids=registration.choices.values_list("session_id", flat=True))
-    transaction.on_commit(lambda: emails.send_rejected(registration, message))
+    outbox.enqueue(kind=emails.REJECTED, registration_id=registration.pk, payload={"message": str(message)})
     return registration
 
 
@@ -339,7 +390,7 @@ def registration_cancel(*, registration, by=None, message=""):
         message=message,
     )
     waitlists_fill(session_ids=registration.choices.values_list("session_id", flat=True))
-    transaction.on_commit(lambda: emails.send_cancelled(registration))
+    outbox.enqueue(kind=emails.CANCELLED, registration_id=registration.pk)
     return registration
 
 
@@ -373,29 +424,59 @@ def registration_check_in(*, registration, by=None, edition=None):
 DUPLICATE_NOTICE_INTERVAL = timedelta(hours=1)
 
 
-def registration_notify_duplicate(*, registration, now=None):
-    """Tell the owner of an address that someone tried to register it again: at most once an interval.
+def registration_notify_duplicate(*, registration):
+    """Queue the email that tells the owner of an address that someone tried to register it again.
 
-    The conditional UPDATE lets exactly one of many simultaneous attempts through, in every process.
+    Every attempt queues one (the same work whoever asks); the email itself goes at most once an interval
+    (registration_claim_duplicate_notice, when it is sent).
+    """
+    outbox.enqueue(kind=emails.ALREADY_REGISTERED, registration_id=registration.pk)
+
+
+def registration_claim_duplicate_notice(*, registration, now=None):
+    """The claim (its time) when the “already registered” email may go now, else None: at most once an interval.
+
+    The conditional UPDATE lets exactly one of many simultaneous senders through, in every process.
     """
     now = now or timezone.now()
     due = Q(duplicate_notice_sent_at__isnull=True) | Q(duplicate_notice_sent_at__lte=now - DUPLICATE_NOTICE_INTERVAL)
     claimed = Registration.objects.filter(due, pk=registration.pk).update(duplicate_notice_sent_at=now)
-    if claimed:
-        emails.send_already_registered(registration)
-    return bool(claimed)
+    return now if claimed else None
+
+
+def registration_return_duplicate_notice(*, registration, claim):
+    """A claimed “already registered” email that could not be sent: the interval is given back for its retry."""
+    Registration.objects.filter(pk=registration.pk, duplicate_notice_sent_at=claim).update(
+        duplicate_notice_sent_at=registration.duplicate_notice_sent_at
+    )
 
 
 @transaction.atomic
 def registration_send_link(*, edition, email):
-    """Send a fresh self-service link to a registered address; earlier links stop working. Silent otherwise."""
-    registration = selectors.registrations_with_email(edition=edition, email=email).select_for_update().first()
-    if registration is None:
-        return None
-    registration.token_key = new_token_key()
+    """Queue a fresh self-service link for a registered address; returns the registration's id, else None.
+
+    The new key is made when the email is sent, and saved once it has left (attendees.emails.send_link,
+    registration_renew_link): until then every earlier link keeps working, so a new-link request during a
+    mail outage never leaves the delegate without a working link. An address with no registration is sent
+    an email that says so, queued the same way: the request does the same work either way, and only the
+    owner of the address learns whether it is registered.
+    """
+    # Only the id: nothing is built from the row that the other case would not build.
+    found = selectors.registrations_with_email(edition=edition, email=email).values_list("pk", flat=True)
+    registration_id = found.first()
+    if registration_id is None:
+        payload = {"address": email.strip(), "edition": edition.pk, "language": delegate_language()}
+        outbox.enqueue(kind=emails.NOT_REGISTERED, payload=payload)
+    else:
+        outbox.enqueue(kind=emails.LINK, registration_id=registration_id)
+    return registration_id
+
+
+@transaction.atomic
+def registration_renew_link(*, registration):
+    """Save the registration's new link key (set on it, and just sent): every link sent before stops working (410)."""
     registration._change_reason = _("New self-service link sent")  # the history keeps no key, only the event
     registration.save(update_fields=["token_key", "updated_at"])
-    transaction.on_commit(lambda: emails.send_link(registration))
     return registration
 
 

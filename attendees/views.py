@@ -76,9 +76,9 @@ def register(request, edition):
                 session_ids=form.session_ids(),
                 language=translation.get_language(),
             )
-        except services.AlreadyRegistered as error:
-            # The same answer as for a new registration: only the owner of the address learns that it was known.
-            services.registration_notify_duplicate(registration=error.registration)
+        except services.AlreadyRegistered:
+            # The same answer as for a new registration (the service did the same work, and queued an email
+            # to the owner of the address): only the owner learns that it was known.
             return redirect(thanks)
         except services.RegistrationError as error:
             form.add_error(None, str(error))

@@ -54,3 +54,32 @@ def page_queries(client):
         return len(queries)
 
     return count
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """pytest-django's fixture, with what follows a commit in production: the emails it queued are sent.
+
+    With `execute=True` the block's commit callbacks run, and then the outbox is drained, as the web process
+    (OUTBOX_SEND_AFTER_COMMIT) or the worker does after each commit. Emails queued before the block belong
+    to commits that came before it: they are sent first and left out of mail.outbox, as they always were.
+    """
+    from contextlib import contextmanager
+
+    from django.core import mail
+    from django.db import DEFAULT_DB_ALIAS
+
+    from attendees import outbox
+
+    @contextmanager
+    def capture(*, using=DEFAULT_DB_ALIAS, execute=False):
+        if execute:
+            seen = list(mail.outbox)
+            outbox.drain()
+            mail.outbox[:] = seen
+        with django_capture_on_commit_callbacks(using=using, execute=execute) as callbacks:
+            yield callbacks
+        if execute:
+            outbox.drain()
+
+    return capture

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendees import outbox
+from attendees.enums import ACTIVE_STATUSES
 from attendees.models import Notification
 
 
@@ -30,7 +31,7 @@ class DeliveryFilter(admin.SimpleListFilter):
 class NotificationAdmin(admin.ModelAdmin):
     """Read-only: emails are queued by the services and sent by the outbox, never written by hand."""
 
-    list_display = ["kind", "registration", "due_at", "attempts", "sent_at", "failed_at", "short_error"]
+    list_display = ["kind", "registration", "to", "due_at", "attempts", "sent_at", "failed_at", "short_error"]
     list_filter = [DeliveryFilter, "kind"]
     list_select_related = ["registration"]
     search_fields = ["registration__email", "registration__name"]
@@ -48,6 +49,10 @@ class NotificationAdmin(admin.ModelAdmin):
     fields = readonly_fields
     date_hierarchy = "due_at"
     actions = ["try_again_now"]
+
+    @admin.display(description=_("recipient"))
+    def to(self, notification):
+        return notification.recipient
 
     @admin.display(description=_("last error"))
     def short_error(self, notification):
@@ -78,4 +83,10 @@ class NotificationAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # Never on their own; a registration that may be deleted takes its queued emails with it.
+        return (
+            obj is not None
+            and obj.registration is not None
+            and obj.registration.status not in ACTIVE_STATUSES
+            and request.user.has_perm("attendees.delete_registration")
+        )

@@ -19,6 +19,7 @@ from agenda import services
 from agenda.admin.history import HistoryAdmin
 from agenda.enums import SessionStatus
 from agenda.models import AwardProgramme, Exhibit, Honouree, Session
+from attendees import outbox
 from attendees import services as registration_services
 from attendees.enums import RegistrationStatus
 from attendees.models import Registration
@@ -145,6 +146,7 @@ def test_a_new_self_service_link_is_recorded_as_an_event_without_the_key(edition
     registration = RegistrationFactory(edition=edition)
 
     registration_services.registration_send_link(edition=edition, email=registration.email)
+    outbox.drain()  # the new key is made, and recorded, as the link is sent
 
     latest = registration.revisions.latest()
     assert latest.history_change_reason == "New self-service link sent"

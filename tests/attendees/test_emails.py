@@ -106,8 +106,11 @@ def test_asking_for_a_new_link_answers_alike_for_known_and_unknown_addresses(cli
     assert known["Location"] == unknown["Location"]
     neutral = client.get(known["Location"]).content.decode()
     assert "If this address is registered, we have sent a new link to it." in neutral
-    assert [m.to for m in mail.outbox] == [["delegate1@example.org"]]
-    message = mail.outbox[0]
+    assert [m.to for m in mail.outbox] == [["delegate1@example.org"], ["nobody@example.org"]]
+    message, told = mail.outbox
+    assert told.subject == "2031 Wuzhen Summit: no registration under this address"
+    assert "no registration is held under it" in told.body
+    assert not re.search(r"/registration/(?!resend/)[^\s/]+/", told.body)  # no personal link in it
     assert message.subject == "2031 Wuzhen Summit: your registration link"
     assert "Links sent before this one no longer work." in message.body
     new_path = manage_path_in(message.body, settings)

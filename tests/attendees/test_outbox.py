@@ -163,13 +163,13 @@ def test_nothing_leaves_when_the_transaction_rolls_back(settings):
 
 
 @pytest.mark.django_db
-def test_without_sending_after_commit_the_emails_wait_for_the_worker(django_capture_on_commit_callbacks):
+def test_without_sending_after_commit_the_emails_wait_for_the_worker():
     people = registrations(1)
+    waiting = len(connection.run_on_commit)
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        queue(people)
+    queue(people)
 
-    assert callbacks == [] and mail.outbox == []
+    assert len(connection.run_on_commit) == waiting and mail.outbox == []  # nothing to do after the commit
     call_command("send_notifications", stdout=(out := StringIO()))
     assert "1 email(s) sent." in out.getvalue()
     assert recipients() == [people[0].email]
@@ -260,3 +260,42 @@ def test_the_admin_lists_queued_emails_and_tries_again(organiser_client, setting
 
 def draining_threads():
     return [thread for thread in threading.enumerate() if thread.name == "outbox-drain"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_transaction_is_held_while_the_mail_server_is_spoken_to():
+    people = registrations(2)
+    inside = []
+
+    @outbox.sender("test_watch")
+    def watch(registration, payload):
+        inside.append(connection.in_atomic_block)
+        send_greeting(registration, payload)
+
+    outbox.enqueue_many(kind="test_watch", registration_ids=[p.pk for p in people])
+
+    assert outbox.drain() == 2
+    assert inside == [False, False]  # no lock held meanwhile, by PostgreSQL or SQLite, on the outbox or elsewhere
+
+
+class ProcessKilled(BaseException):
+    """What stops a drain between two emails without an outcome recorded: the process dies."""
+
+
+@pytest.mark.django_db
+def test_emails_claimed_by_a_drain_that_died_are_due_again_after_the_lease():
+    people = registrations(2)
+    now = timezone.now()
+
+    @outbox.sender("test_dies")
+    def dies(registration, payload):
+        raise ProcessKilled
+
+    outbox.enqueue_many(kind="test_dies", registration_ids=[p.pk for p in people], now=now)
+    with pytest.raises(ProcessKilled):
+        outbox.drain(now=now)
+
+    assert outbox.drain(now=now + dt.timedelta(minutes=1)) == 0  # claimed: no other drain sends them meanwhile
+    outbox.sender("test_dies")(send_greeting)
+    assert outbox.drain(now=now + outbox.CLAIM_LEASE) == 2
+    assert recipients() == sorted(p.email for p in people)

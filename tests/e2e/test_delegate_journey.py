@@ -10,7 +10,7 @@ import re
 import pytest
 from django.core import mail
 
-from attendees import services
+from attendees import outbox, services
 from attendees.models import Registration
 from tests.factories import EditionFactory, SessionFactory
 from tests.factories.attendees import open_registration
@@ -44,7 +44,8 @@ def summit(settings):
 
 
 def personal_link(to):
-    """The self-service path in the last email sent to `to`."""
+    """The self-service path in the last email sent to `to` (the outbox sent first, as its worker does)."""
+    outbox.drain()
     messages = [message for message in mail.outbox if message.to == [to]]
     assert messages, f"no email to {to}"
     return LINK.search(messages[-1].body).group(0)
