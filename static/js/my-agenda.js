@@ -138,6 +138,20 @@
         showMine.hidden = false;
     }
 
+    // Just added or replaced from a shared link: confirm it once.
+    const keptNote = document.querySelector('[data-kept-note]');
+    let kept = null;
+    try {
+        kept = window.sessionStorage.getItem('wicplanner:kept');
+        window.sessionStorage.removeItem('wicplanner:kept');
+    } catch (error) {
+        kept = null;
+    }
+    if (keptNote && kept) {
+        keptNote.textContent = kept === 'replace' ? keptNote.dataset.replaced : keptNote.dataset.added;
+        keptNote.hidden = false;
+    }
+
     // A shared link whose sessions are all starred here already has nothing to add: a note, not an offer.
     const starredHere = new Set(stars);
     const toAdd = shown.filter(function (id) { return !starredHere.has(id); });
@@ -160,6 +174,12 @@
             }
             const kept = button.dataset.keep === 'replace' ? shown : readStars().concat(shown);
             writeStars(kept);
+            // Said on the page that opens next: the offer is gone there, so say what became of it.
+            try {
+                window.sessionStorage.setItem('wicplanner:kept', button.dataset.keep);
+            } catch (error) {
+                // storage refused: the page simply shows the stars without the note
+            }
             window.location.replace(myAgendaAddress(kept));
         });
     }

@@ -208,7 +208,7 @@ def test_the_chinese_page_writes_dates_the_chinese_way(client, edition, programm
     assert "2024年11月20日 星期三" in text
     assert "峰会开幕式" in text
     assert "我的日程" in text
-    assert "峰会开幕式 Forum Hall A ⚠ 与以下会议时间重叠： Forum on AI governance (10:00–11:30)" in text
+    assert "峰会开幕式 Forum Hall A ⚠ 与以下会议时间重叠： Forum on AI governance （10:00–11:30）" in text
     assert "已选 2 场会议" in text
     assert share_url(html).startswith(f"http://testserver/zh-hans/{edition.slug}/my-agenda/?s=")
     # The language switcher keeps the selection.
@@ -287,3 +287,16 @@ def test_a_shared_link_has_its_offer_and_its_all_starred_note_for_the_script(cli
     assert "Add these to this device’s stars" in html
     note = re.search(r"<p [^>]*data-all-starred hidden>(.*?)</p>", html, re.S)
     assert "Every session of this link is already starred on this device." in text_of(note[1])
+
+
+def test_in_chinese_names_and_overlaps_are_punctuated_as_chinese_is(client, edition, programme):
+    opening = programme["opening"]
+    SessionSpeakerFactory(session=opening, person__name="Ada Chen", person__name_zh_hans="陈艾达")
+    SessionSpeakerFactory(session=opening, person__name="Li Wei", person__name_zh_hans="李伟")
+
+    html = client.get(address(edition, opening, programme["ai"], prefix="/zh-hans")).content.decode()
+
+    assert "陈艾达、李伟" in html or "李伟、陈艾达" in html
+    # Full-width colon and brackets with no space around them, as Chinese is written.
+    assert re.search(r"与以下会议时间重叠：<a [^>]*>Forum on AI governance</a>（10:00–11:30）", html)
+    assert re.search(r"与以下会议时间重叠：<a [^>]*>Opening of the summit</a>（09:00–10:30）", html)

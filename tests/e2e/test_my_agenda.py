@@ -116,7 +116,7 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
     expect(page.locator("[data-keep-offer]")).to_be_hidden()  # the page shows this device's stars
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="These sessions in my calendar (.ics)").click()
+        page.get_by_role("link", name="This selection in my calendar (.ics)").click()
     download = download_info.value
     assert download.suggested_filename == "my-agenda-2031.ics"
     events = icalendar.Calendar.from_ical(Path(download.path()).read_bytes()).walk("VEVENT")
@@ -140,12 +140,14 @@ def test_stars_survive_a_reload_and_my_agenda_marks_the_overlap_gives_the_calend
         offer.get_by_role("button", name="Add these to this device’s stars").click()
         expect(other.get_by_text("4 sessions chosen")).to_be_visible()
         expect(offer).to_be_hidden()
+        expect(other.get_by_role("status").filter(has_text="Added to this device’s stars")).to_be_visible()
         kept = json.loads(other.evaluate(f"localStorage.getItem('{STARS_KEY}')"))
         assert sorted(kept) == sorted(sessions[key].pk for key in ("opening", "ai", "youth", "data"))
 
         # Removing one from the page unstars it on this device and changes the address.
         other.get_by_role("button", name="Remove: Forum on data flows").click()
         expect(other.get_by_text("3 sessions chosen")).to_be_visible()
+        expect(other.locator("[data-kept-note]")).to_be_hidden()  # said once, not again
         assert other.url == share
         other.goto("/2031/my-agenda/")
         expect(other).to_have_url(share)
