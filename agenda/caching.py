@@ -2,6 +2,9 @@
 
 Every edit to an edition's programme bumps its version (see agenda.signals), which changes the stamp
 that cache keys and ETags are made of: a saved edit is visible on the next request in every process.
+What the key needs about the edition comes from the cached published editions (agenda.access), so a
+cached answer or a 304 to a visitor who has not signed in costs no SQL query. Each page is kept plain
+and gzip-compressed, compressed once; a client that accepts gzip gets that one.
 
 The answers are also for shared caches (a CDN, a caching proxy; see docs/deploy.md): what a visitor who
 has not signed in gets is public and the same for everyone, with no `Vary: Cookie` (the address decides
@@ -94,7 +97,8 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
         if not_modified is not None:
             # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
             return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
-        key = "programme-page:" + validator
+        # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
+        key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
         cached = cache.get(key)
         if cached is None:
             response = view(request, edition, **kwargs)
@@ -103,11 +107,15 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             if response.status_code != 200:
                 return response
             # Compressed once here, not on every request that accepts it.
-            content = response.content
-            cached = (content, compress_string(content), response["Content-Type"], dict(_extra_headers(response)))
-            cache.set(key, cached, PAGE_CACHE_SECONDS)
-        content, compressed, content_type, headers = cached
-        response = HttpResponse(compressed if gzipped else content, content_type=content_type)
+            plain = (response.content, response["Content-Type"], dict(_extra_headers(response)))
+            compressed = (compress_string(plain[0]), *plain[1:])
+            cache.set_many(
+                {f"programme-page:{validator}:plain": plain, f"programme-page:{validator}:gzip": compressed},
+                PAGE_CACHE_SECONDS,
+            )
+            cached = compressed if gzipped else plain
+        content, content_type, headers = cached
+        response = HttpResponse(content, content_type=content_type)
         if gzipped:
             response["Content-Encoding"] = "gzip"
         for name, value in headers.items():
