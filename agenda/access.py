@@ -7,6 +7,12 @@ Other staff (the registration desk, check-in staff) see the site as attendees do
 Staff screens (the back office, the check-in desk) work on one edition at a time: `working_edition`.
 """
 
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agenda.models import Edition
@@ -25,11 +31,59 @@ def is_previewer(request):
 
 
 def get_edition(request, slug):
-    """The edition at /<slug>/, or a 404 when it is unknown or unpublished and the user may not preview."""
-    editions = Edition.objects.select_related("summit")
+    """The edition at /<slug>/, or a 404 when it is unknown or unpublished and the user may not preview.
+
+    What someone who may not preview reads (GET, HEAD) comes from `published_editions()`, with no query.
+    """
     if not is_previewer(request):
-        editions = editions.published()
-    return get_object_or_404(editions, slug=slug)
+        if request.method in ("GET", "HEAD"):
+            edition = published_editions().get(slug)
+            if edition is None:
+                raise Http404("No edition at this address.")
+            return edition
+        return get_object_or_404(Edition.objects.select_related("summit").published(), slug=slug)
+    return get_object_or_404(Edition.objects.select_related("summit"), slug=slug)
+
+
+# The published editions (with their summit) by slug, kept in the cache with the generation they were read in.
+# Every change to an edition, its summit or its programme sets a new generation (`published_editions_changed`),
+# now and again after its transaction commits: a copy read before the change, even one stored after it, is
+# of an older generation and is read again. A cache of each process's own (locmem, in development) cannot
+# see another process's change: its copy is kept for LOCAL_CACHE_SECONDS only.
+PUBLISHED_EDITIONS_KEY = "agenda:published-editions"
+GENERATION_KEY = "agenda:published-editions-generation"
+SHARED_CACHE_SECONDS = 24 * 3600
+LOCAL_CACHE_SECONDS = 2
+
+
+def published_editions():
+    """The published editions by slug: one cache read, and one query when the cache has no current copy."""
+    found = cache.get_many([GENERATION_KEY, PUBLISHED_EDITIONS_KEY])
+    generation, kept = found.get(GENERATION_KEY), found.get(PUBLISHED_EDITIONS_KEY)
+    if generation is not None and kept is not None and kept[0] == generation:
+        return kept[1]
+    if generation is None:
+        generation = _new_generation()
+        cache.add(GENERATION_KEY, generation, SHARED_CACHE_SECONDS)
+        generation = cache.get(GENERATION_KEY, generation)
+    editions = {edition.slug: edition for edition in Edition.objects.published().select_related("summit")}
+    cache.set(PUBLISHED_EDITIONS_KEY, (generation, editions), _seconds())
+    return editions
+
+
+def published_editions_changed():
+    """An edition, its summit or its programme changed: every process reads the published editions again."""
+    cache.set(GENERATION_KEY, _new_generation(), SHARED_CACHE_SECONDS)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), SHARED_CACHE_SECONDS))
+
+
+def _new_generation():
+    return time.time_ns()
+
+
+def _seconds():
+    backend = settings.CACHES["default"]["BACKEND"]
+    return LOCAL_CACHE_SECONDS if backend.endswith("LocMemCache") else SHARED_CACHE_SECONDS
 
 
 def working_edition(request):

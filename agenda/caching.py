@@ -2,6 +2,9 @@
 
 Every edit to an edition's programme bumps its version (see agenda.signals), which changes the stamp
 that cache keys and ETags are made of: a saved edit is visible on the next request in every process.
+What the key needs about the edition comes from the cached published editions (agenda.access), so a
+cached answer or a 304 to a visitor who has not signed in costs no SQL query. Each page is kept plain
+and gzip-compressed, compressed once; a client that accepts gzip gets that one.
 
 The answers are also for shared caches (a CDN, a caching proxy; see docs/deploy.md): what a visitor who
 has not signed in gets is public and the same for everyone, with no `Vary: Cookie` (the address decides
@@ -16,13 +19,16 @@ import time
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from agenda.access import get_edition, is_previewer
 
 PAGE_CACHE_SECONDS = 24 * 3600
+ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 
 
 def programme_stamp(edition):
@@ -79,7 +85,10 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             variant += f"|{int(time.time() // (refresh_minutes * 60))}"
         if vary is not None:
             variant += f"|{vary(request, edition, **kwargs)}"
-        etag = '"' + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32] + '"'
+        validator = hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32]
+        gzipped = _accepts_gzip(request)
+        # Each encoding is a representation of its own, with its own validator (RFC 9110, 8.8.3).
+        etag = f'"{validator}-gzip"' if gzipped else f'"{validator}"'
         last_modified = edition.programme_changed_at.replace(microsecond=0)
         max_age = min(60, (refresh_minutes or 1) * 60)
         not_modified = get_conditional_response(
@@ -88,7 +97,8 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
         if not_modified is not None:
             # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
             return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
-        key = "programme-page:" + hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()
+        # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
+        key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
         cached = cache.get(key)
         if cached is None:
             response = view(request, edition, **kwargs)
@@ -96,10 +106,18 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
                 response.render()
             if response.status_code != 200:
                 return response
-            cached = (response.content, response["Content-Type"], dict(_extra_headers(response)))
-            cache.set(key, cached, PAGE_CACHE_SECONDS)
+            # Compressed once here, not on every request that accepts it.
+            plain = (response.content, response["Content-Type"], dict(_extra_headers(response)))
+            compressed = (compress_string(plain[0]), *plain[1:])
+            cache.set_many(
+                {f"programme-page:{validator}:plain": plain, f"programme-page:{validator}:gzip": compressed},
+                PAGE_CACHE_SECONDS,
+            )
+            cached = compressed if gzipped else plain
         content, content_type, headers = cached
         response = HttpResponse(content, content_type=content_type)
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
         for name, value in headers.items():
             response[name] = value
         return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
@@ -107,8 +125,13 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
     return wrapper
 
 
+def _accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
 def _public(response, *, etag, last_modified, max_age):
     response["ETag"] = etag
+    patch_vary_headers(response, ("Accept-Encoding",))
     response["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, public=True, max_age=max_age)
     return response

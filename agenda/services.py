@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agenda.access import published_editions_changed
 from agenda.enums import SessionStatus
 from agenda.images import PictureFiles, picture_store
 from agenda.models import Edition, ExhibitPicture, Release, Session, SessionItem, SessionOrganiser, SessionSpeaker
@@ -21,11 +22,13 @@ def programme_changed(*, edition_id: int) -> None:
     Edition.objects.filter(pk=edition_id).update(
         programme_version=F("programme_version") + 1, programme_changed_at=timezone.now()
     )
+    published_editions_changed()
 
 
 def all_programmes_changed() -> None:
     """Editions are listed on every page (the edition switcher): a change to one rebuilds all."""
     Edition.objects.update(programme_version=F("programme_version") + 1, programme_changed_at=timezone.now())
+    published_editions_changed()
 
 
 # The history reason of a status set on many sessions at once: the admin's log has no entry for it.

@@ -134,7 +134,8 @@ def test_a_browser_set_to_chinese_still_gets_the_english_page_at_the_english_add
 
     assert (found.lang, response["Content-Language"]) == ("en", "en")
     assert response.cookies == {}
-    assert "Vary" not in response  # neither the language cookie nor Accept-Language changes the answer
+    # Neither the language cookie nor Accept-Language changes the answer; only the encoding (gzip or not) does.
+    assert response["Vary"] == "Accept-Encoding"
 
 
 def test_cached_pages_are_kept_apart_per_language(client, edition):

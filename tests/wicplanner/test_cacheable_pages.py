@@ -180,7 +180,8 @@ def test_a_not_modified_answer_carries_the_same_cache_headers(client, edition):
     assert again.status_code == 304
     assert (again["ETag"], again["Cache-Control"]) == (first["ETag"], first["Cache-Control"])
     assert again.cookies == {}
-    assert "Vary" not in again
+    # Only the encoding varies (gzip or not): never the cookie or the browser's language.
+    assert again["Vary"] == first["Vary"] == "Accept-Encoding"
 
 
 @pytest.mark.parametrize(
