@@ -7,6 +7,8 @@ Other staff (the registration desk, check-in staff) see the site as attendees do
 Staff screens (the back office, the check-in desk) work on one edition at a time: `working_edition`.
 """
 
+import functools
+import hashlib
 import time
 
 from django.conf import settings
@@ -50,7 +52,7 @@ def get_edition(request, slug):
 # now and again after its transaction commits: a copy read before the change, even one stored after it, is
 # of an older generation and is read again. A cache of each process's own (locmem, in development) cannot
 # see another process's change: its copy is kept for LOCAL_CACHE_SECONDS only.
-PUBLISHED_EDITIONS_KEY = "agenda:published-editions"
+PUBLISHED_EDITIONS_KEY = "agenda:published-editions"  # + the models' fields: a deploy that adds one reads afresh
 GENERATION_KEY = "agenda:published-editions-generation"
 SHARED_CACHE_SECONDS = 24 * 3600
 LOCAL_CACHE_SECONDS = 2
@@ -58,8 +60,9 @@ LOCAL_CACHE_SECONDS = 2
 
 def published_editions():
     """The published editions by slug: one cache read, and one query when the cache has no current copy."""
-    found = cache.get_many([GENERATION_KEY, PUBLISHED_EDITIONS_KEY])
-    generation, kept = found.get(GENERATION_KEY), found.get(PUBLISHED_EDITIONS_KEY)
+    key = published_editions_key()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation, kept = found.get(GENERATION_KEY), found.get(key)
     if generation is not None and kept is not None and kept[0] == generation:
         return kept[1]
     if generation is None:
@@ -67,7 +70,7 @@ def published_editions():
         cache.add(GENERATION_KEY, generation, SHARED_CACHE_SECONDS)
         generation = cache.get(GENERATION_KEY, generation)
     editions = {edition.slug: edition for edition in Edition.objects.published().select_related("summit")}
-    cache.set(PUBLISHED_EDITIONS_KEY, (generation, editions), _seconds())
+    cache.set(key, (generation, editions), _seconds())
     return editions
 
 
@@ -75,6 +78,16 @@ def published_editions_changed():
     """An edition, its summit or its programme changed: every process reads the published editions again."""
     cache.set(GENERATION_KEY, _new_generation(), SHARED_CACHE_SECONDS)
     transaction.on_commit(lambda: cache.set(GENERATION_KEY, _new_generation(), SHARED_CACHE_SECONDS))
+
+
+@functools.cache
+def published_editions_key():
+    fields = [
+        field.attname
+        for model in (Edition, Edition.summit.field.related_model)
+        for field in model._meta.concrete_fields
+    ]
+    return f"{PUBLISHED_EDITIONS_KEY}:{hashlib.sha256(' '.join(fields).encode()).hexdigest()[:12]}"
 
 
 def _new_generation():

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agenda.access import PUBLISHED_EDITIONS_KEY
+from agenda.access import published_editions_key
 from agenda.models import Edition, Session
 from tests.factories import RoomFactory, SessionFactory
 
@@ -60,7 +60,7 @@ def test_a_not_modified_answer_costs_no_query(client, session, url):
 def test_a_not_modified_answer_costs_no_query_after_the_published_editions_are_forgotten(client, session, url):
     # Another process, or an evicted copy: the edition is read again once, then not again.
     first = client.get(url)
-    cache.delete(PUBLISHED_EDITIONS_KEY)
+    cache.delete(published_editions_key())
 
     again, count_again = queries(client, url, if_none_match=first["ETag"])
     then, count_then = queries(client, url, if_none_match=first["ETag"])
@@ -167,3 +167,22 @@ def test_cached_pages_keep_the_content_security_policy(client, session):
     response = client.get("/2024/agenda/", headers={"accept-encoding": "gzip"})
 
     assert response.has_header("Content-Security-Policy")
+
+
+def test_the_kept_editions_are_read_afresh_when_the_models_fields_change():
+    # A deploy that adds a field to Edition or Summit must not use copies pickled by the old code.
+    from agenda.access import published_editions_key
+    from agenda.models import Edition
+
+    key = published_editions_key()
+    assert key.startswith("agenda:published-editions:")
+    published_editions_key.cache_clear()
+    field = Edition._meta.concrete_fields[-1]
+    original = field.attname
+    try:
+        field.attname = original + "_renamed"
+        assert published_editions_key() != key
+    finally:
+        field.attname = original
+        published_editions_key.cache_clear()
+    assert published_editions_key() == key

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from agenda.access import PUBLISHED_EDITIONS_KEY
+from agenda.access import published_editions_key
 from agenda.models import Edition
 from attendees.services import registration_create
 from tests.factories import SessionFactory
@@ -39,7 +39,7 @@ def without_programme_change(edition, **fields):
     pages read without a query are forgotten here.
     """
     Edition.objects.filter(pk=edition.pk).update(**fields)
-    cache.delete(PUBLISHED_EDITIONS_KEY)
+    cache.delete(published_editions_key())
 
 
 def test_session_page_shows_seats_left_and_a_register_button_while_registration_is_open(client, upcoming_edition):
