@@ -12,7 +12,9 @@ the waiting list, no registration missing. The database is dropped at the end.
     python bench/registration_burst.py                       # 1,000 delegates, 32 clients, 2 workers
     python bench/registration_burst.py --clients 100 --workers 4
 
-The rate counts whole registrations (form fetched and sent) per minute of the burst.
+The rate counts whole registrations (form fetched and sent) per minute of the burst; with --forms-first
+every delegate has fetched the form before the burst (the form open when registration opens) and the
+burst is the POSTs alone.
 """
 
 import argparse
@@ -137,6 +139,8 @@ class Delegate:
     def __init__(self, host, port, path, n, run_id):
         self.host, self.port, self.path, self.n, self.run_id = host, port, path, n, run_id
 
+    form = None
+
     def request(self, method, path, body=None, headers=None):
         connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
         try:
@@ -148,31 +152,59 @@ class Delegate:
         finally:
             connection.close()
 
-    def run(self):
-        """(get seconds, post seconds, error or None)."""
-        origin = f"http://{self.host}:{self.port}"
+    def fetch(self):
+        """GET the form as a browser does; (seconds, error or None). Keeps what the POST needs."""
         get_time, response, payload = self.request("GET", self.path, headers={"Accept-Language": "en"})
         if response.status != 200:
-            return get_time, None, f"GET {response.status}"
+            return get_time, f"GET {response.status}"
         reader = FormReader()
         reader.feed(payload.decode())
-        jar = cookies_from(response)
         if "csrfmiddlewaretoken" not in reader.fields or not reader.action:
-            return get_time, None, "no form on the page"
-        headers = {
+            return get_time, "no form on the page"
+        origin = f"http://{self.host}:{self.port}"
+        self.form = (reader.action, fill(reader.fields, self.n, self.run_id))
+        self.headers = {
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": "; ".join(f"{k}={v}" for k, v in jar.items()),
+            "Cookie": "; ".join(f"{k}={v}" for k, v in cookies_from(response).items()),
             "Origin": origin,
             "Referer": origin + self.path,
             "Accept-Language": "en",
         }
-        post_time, response, payload = self.request(
-            "POST", reader.action, body=fill(reader.fields, self.n, self.run_id), headers=headers
-        )
+        return get_time, None
+
+    def send(self):
+        """POST the filled form; (seconds, error or None). A registration answers with a redirect."""
+        action, body = self.form
+        post_time, response, payload = self.request("POST", action, body=body, headers=self.headers)
         if response.status not in (302, 303):
             found = re.findall(r'class="[^"]*invalid-feedback[^"]*"[^>]*>\s*([^<]+)', payload.decode(errors="replace"))
-            return get_time, post_time, f"POST {response.status} {found[:1]}"
-        return get_time, post_time, None
+            return post_time, f"POST {response.status} {found[:1]}"
+        return post_time, None
+
+
+def in_parallel(clients, count, work):
+    """work(i) for i in range(count), `clients` at a time; [result], exceptions counted as errors."""
+    results = [None] * count
+    indexes = iter(range(count))
+    lock = threading.Lock()
+
+    def client():
+        while True:
+            with lock:
+                i = next(indexes, None)
+            if i is None:
+                return
+            try:
+                results[i] = work(i)
+            except Exception as error:  # noqa: BLE001 (counted and shown as an error)
+                results[i] = (None, f"{type(error).__name__}: {error}")
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 def percentile(values, p):
@@ -230,6 +262,11 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8770")))
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/8"))
+    parser.add_argument(
+        "--forms-first",
+        action="store_true",
+        help="Every delegate fetches the form before the burst; the burst (and the rate) is the POSTs alone.",
+    )
     parser.add_argument("--keep", action="store_true", help="Keep the database (its name is printed).")
     options = parser.parse_args()
 
@@ -300,27 +337,25 @@ def main():
         time.sleep(0.5)
         log_start = access_log.stat().st_size  # the warm-up's lines are not counted
 
-        results = [None] * options.delegates
-        next_index = iter(range(options.delegates))
-        lock = threading.Lock()
+        delegates = [Delegate(host, options.port, path, n + 1, run_id) for n in range(options.delegates)]
 
-        def client():
-            while True:
-                with lock:
-                    n = next(next_index, None)
-                if n is None:
-                    return
-                try:
-                    results[n] = Delegate(host, options.port, path, n + 1, run_id).run()
-                except Exception as error:  # noqa: BLE001 (counted and shown as an error)
-                    results[n] = (None, None, f"{type(error).__name__}: {error}")
+        def both(i):
+            get_time, error = delegates[i].fetch()
+            post_time, error = (None, error) if error else delegates[i].send()
+            return get_time, post_time, error
+
+        def post(i):
+            return (None, "no form") if delegates[i].form is None else delegates[i].send()
 
         began = time.perf_counter()
-        threads = [threading.Thread(target=client) for _ in range(options.clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        if options.forms_first:
+            # Everyone has the form open when registration opens: only the POSTs are in the burst.
+            fetched = in_parallel(options.clients, options.delegates, lambda i: delegates[i].fetch())
+            began = time.perf_counter()
+            sent = in_parallel(options.clients, options.delegates, post)
+            results = [(g[0], p[0], g[1] or p[1]) for g, p in zip(fetched, sent, strict=True)]
+        else:
+            results = in_parallel(options.clients, options.delegates, both)
         elapsed = time.perf_counter() - began
         time.sleep(0.5)  # the access log's last lines
 
@@ -337,7 +372,7 @@ def main():
 
 
 def report(options, results, elapsed, counts, access_log, log_start, run_id):
-    errors = [r[2] for r in results if r[2]]
+    errors = [r[2] for r in results if r and r[2]]
     gets = [r[0] for r in results if r[0] is not None]
     posts = [r[1] for r in results if r[1] is not None and not r[2]]
     ok = len(results) - len(errors)
@@ -365,8 +400,9 @@ def report(options, results, elapsed, counts, access_log, log_start, run_id):
         f"{options.clients} clients, gunicorn {options.workers} workers (sync), PostgreSQL + Redis, DEBUG off"
     )
     print(f"  machine: {cores} cores, load average {load:.1f} after the run (other jobs share it)")
+    burst = "POSTs only, forms fetched before" if options.forms_first else "GET form + POST each"
     print(
-        f"  burst: {elapsed:.1f} s   registrations: {ok}   rate: {rate:,.0f}/min "
+        f"  burst ({burst}): {elapsed:.1f} s   registrations: {ok}   rate: {rate:,.0f}/min "
         f"(target >= 3,000/min)   errors: {len(errors)}"
     )
     print(f"  {'latency, ms':<28}{'n':>6} {'mean':>7} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}")
