@@ -262,6 +262,7 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8770")))
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/8"))
+    parser.add_argument("--conn-max-age", type=int, default=60, help="Seconds a worker keeps its connection.")
     parser.add_argument(
         "--forms-first",
         action="store_true",
@@ -279,7 +280,8 @@ def main():
     access_log = workdir / "access.log"
     env = {
         **os.environ,
-        "DATABASE_URL": f"{options.postgres.rstrip('/')}/{database}",
+        # Connections kept between requests, as docs/deploy.md advises for production (0: one per request).
+        "DATABASE_URL": f"{options.postgres.rstrip('/')}/{database}?conn_max_age={options.conn_max_age}",
         "REDIS_URL": options.redis,
         "DEBUG": "false",
         "SECRET_KEY": "burst-only-secret-key-" + secrets.token_hex(16),
@@ -397,7 +399,8 @@ def report(options, results, elapsed, counts, access_log, log_start, run_id):
     print()
     print(
         f"Registration burst: {options.delegates} delegates, one sub-forum with {options.seats} seats, "
-        f"{options.clients} clients, gunicorn {options.workers} workers (sync), PostgreSQL + Redis, DEBUG off"
+        f"{options.clients} clients, gunicorn {options.workers} workers (sync), PostgreSQL (conn_max_age="
+        f"{options.conn_max_age}) + Redis, DEBUG off"
     )
     print(f"  machine: {cores} cores, load average {load:.1f} after the run (other jobs share it)")
     burst = "POSTs only, forms fetched before" if options.forms_first else "GET form + POST each"
