@@ -92,6 +92,7 @@ bench: setup
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/releases.py
 	$(BIN)/python bench/timing_parity.py
+	$(BIN)/python bench/registration_burst.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
