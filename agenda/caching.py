@@ -37,23 +37,10 @@ def programme_stamp(edition):
 
 
 def _variant(request, edition):
-    """What besides the programme a public answer depends on: its address, language and the edition's phase."""
-    return f"{request.get_full_path()}|{get_language()}|{edition.phase_at(timezone.now())}"
+    """What besides the programme a public answer depends on: its address, language and the edition's phase.
 
-
-def programme_data(request, edition, compute):
-    """A public answer's data (the API's), computed once per programme version, address, language and phase.
-
-    `compute()` returns the data, or None for an answer that must not be kept (an error).
-    """
-    variant = f"{programme_stamp(edition)}|{_variant(request, edition)}"
-    key = "programme-data:" + hashlib.sha256(variant.encode()).hexdigest()
-    data = cache.get(key)
-    if data is None:
-        data = compute()
-        if data is not None:
-            cache.set(key, data, PAGE_CACHE_SECONDS)
-    return data
+    The whole address, with scheme and host, as the API's links and the pages' sharing tags are absolute."""
+    return f"{request.build_absolute_uri()}|{get_language()}|{edition.phase_at(timezone.now())}"
 
 
 def programme_page(view=None, *, refresh_minutes=None, vary=None):
@@ -80,49 +67,64 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             response = view(request, edition, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        variant = _variant(request, edition)
-        if refresh_minutes:
-            variant += f"|{int(time.time() // (refresh_minutes * 60))}"
-        if vary is not None:
-            variant += f"|{vary(request, edition, **kwargs)}"
-        validator = hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32]
-        gzipped = _accepts_gzip(request)
-        # Each encoding is a representation of its own, with its own validator (RFC 9110, 8.8.3).
-        etag = f'"{validator}-gzip"' if gzipped else f'"{validator}"'
-        last_modified = edition.programme_changed_at.replace(microsecond=0)
-        max_age = min(60, (refresh_minutes or 1) * 60)
-        not_modified = get_conditional_response(
-            request, etag=etag, last_modified=None if vary is not None else int(last_modified.timestamp())
+        return cached_answer(
+            request,
+            edition,
+            lambda: view(request, edition, **kwargs),
+            refresh_minutes=refresh_minutes,
+            varies_on=vary(request, edition, **kwargs) if vary is not None else None,
         )
-        if not_modified is not None:
-            # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
-            return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
-        # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
-        key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
-        cached = cache.get(key)
-        if cached is None:
-            response = view(request, edition, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            if response.status_code != 200:
-                return response
-            # Compressed once here, not on every request that accepts it.
-            plain = (response.content, response["Content-Type"], dict(_extra_headers(response)))
-            compressed = (compress_string(plain[0]), *plain[1:])
-            cache.set_many(
-                {f"programme-page:{validator}:plain": plain, f"programme-page:{validator}:gzip": compressed},
-                PAGE_CACHE_SECONDS,
-            )
-            cached = compressed if gzipped else plain
-        content, content_type, headers = cached
-        response = HttpResponse(content, content_type=content_type)
-        if gzipped:
-            response["Content-Encoding"] = "gzip"
-        for name, value in headers.items():
-            response[name] = value
-        return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
 
     return wrapper
+
+
+def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=None):
+    """A public GET answer kept once per programme version, address, language and phase (and `varies_on`).
+
+    `render()` makes the answer (an HttpResponse) on a miss; any status but 200 is passed on and not kept.
+    Answers 304 to a request whose validators match, before anything is read from the cache.
+    """
+    variant = _variant(request, edition)
+    if refresh_minutes:
+        variant += f"|{int(time.time() // (refresh_minutes * 60))}"
+    if varies_on is not None:
+        variant += f"|{varies_on}"
+    validator = hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32]
+    gzipped = _accepts_gzip(request)
+    # Each encoding is a representation of its own, with its own validator (RFC 9110, 8.8.3).
+    etag = f'"{validator}-gzip"' if gzipped else f'"{validator}"'
+    last_modified = edition.programme_changed_at.replace(microsecond=0)
+    max_age = min(60, (refresh_minutes or 1) * 60)
+    not_modified = get_conditional_response(
+        request, etag=etag, last_modified=None if varies_on is not None else int(last_modified.timestamp())
+    )
+    if not_modified is not None:
+        # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
+        return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
+    # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
+    key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
+    cached = cache.get(key)
+    if cached is None:
+        response = render()
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if response.status_code != 200:
+            return response
+        # Compressed once here, not on every request that accepts it.
+        plain = (response.content, response["Content-Type"], dict(_extra_headers(response)))
+        compressed = (compress_string(plain[0]), *plain[1:])
+        cache.set_many(
+            {f"programme-page:{validator}:plain": plain, f"programme-page:{validator}:gzip": compressed},
+            PAGE_CACHE_SECONDS,
+        )
+        cached = compressed if gzipped else plain
+    content, content_type, headers = cached
+    response = HttpResponse(content, content_type=content_type)
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    for name, value in headers.items():
+        response[name] = value
+    return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
 
 
 def _accepts_gzip(request):

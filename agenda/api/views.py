@@ -14,13 +14,14 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from agenda.access import get_edition, is_previewer
 from agenda.api import serializers
 from agenda.api.serializers.fields import api_url
-from agenda.caching import programme_data
+from agenda.caching import cached_answer
 from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter, ExhibitFilter
 from agenda.models import (
@@ -85,20 +86,20 @@ class EditionScopedViewSet(ApiViewSet):
         return self._cached(super().retrieve, request, *args, **kwargs)
 
     def _cached(self, action, request, *args, **kwargs):
-        """Public answers are computed once per programme version and language, like the pages and feeds."""
-        if self.preview or self.schema_only:
+        """Public JSON answers are kept like the pages and feeds: rendered and compressed once per programme
+        version, address and language, with ETags and 304s. The browsable API (HTML) is rendered each time."""
+        if self.preview or self.schema_only or not isinstance(request.accepted_renderer, JSONRenderer):
             return action(request, *args, **kwargs)
-        refused = []
 
-        def compute():
+        def render():
             response = action(request, *args, **kwargs)
-            if response.status_code != 200:
-                refused.append(response)
-                return None
-            return response.data
+            # Rendered here rather than by finalize_response, so that the bytes are what is kept.
+            response.accepted_renderer = request.accepted_renderer
+            response.accepted_media_type = request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()
+            return response.render()
 
-        data = programme_data(request, self.edition, compute)
-        return refused[0] if refused else Response(data)
+        return cached_answer(request, self.edition, render)
 
 
 EDITION_PATH = OpenApiParameter(

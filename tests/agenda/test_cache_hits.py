@@ -14,7 +14,8 @@ from tests.factories import RoomFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/2024/agenda/", "/2024/sessions/opening/", "/2024/schedule.xml"]
+API = ["/api/editions/2024/sessions/", "/api/editions/2024/sessions/opening/"]
+PAGES = ["/2024/agenda/", "/2024/sessions/opening/", "/2024/schedule.xml", *API]
 
 
 @pytest.fixture
@@ -186,3 +187,59 @@ def test_the_kept_editions_are_read_afresh_when_the_models_fields_change():
         field.attname = original
         published_editions_key.cache_clear()
     assert published_editions_key() == key
+
+
+def test_the_api_answers_with_the_same_json_from_the_cache(client, session):
+    first = client.get("/api/editions/2024/sessions/?page_size=10")
+    again = client.get("/api/editions/2024/sessions/?page_size=10")
+
+    assert first.status_code == again.status_code == 200
+    assert first["Content-Type"] == again["Content-Type"] == "application/json"
+    assert again.json()["results"][0]["title"] == "Opening ceremony"
+    assert again.content == first.content
+    assert again["Access-Control-Allow-Origin"] == "*"
+    assert "Accept" in again["Vary"] and "Accept-Encoding" in again["Vary"]
+
+
+def test_an_api_change_is_on_the_next_request(client, session):
+    client.get("/api/editions/2024/sessions/", headers={"accept-encoding": "gzip"})
+
+    session.title = "Grand opening"
+    session.save()
+
+    response = client.get("/api/editions/2024/sessions/", headers={"accept-encoding": "gzip"})
+    assert "Grand opening" in gzip.decompress(response.content).decode()
+
+
+def test_api_links_follow_the_address_asked(client, session, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "api.example.org"]
+    client.get("/api/editions/2024/sessions/opening/")
+
+    response = client.get("/api/editions/2024/sessions/opening/", headers={"host": "api.example.org"})
+
+    assert response.json()["url"].startswith("http://api.example.org/")
+
+
+def test_the_browsable_api_and_a_bad_filter_are_not_kept(client, session):
+    html = client.get("/api/editions/2024/sessions/", headers={"accept": "text/html"})
+    bad = client.get("/api/editions/2024/sessions/?day=tomorrow")
+    bad_again = client.get("/api/editions/2024/sessions/?day=tomorrow")
+
+    assert html.status_code == 200 and html["Content-Type"].startswith("text/html")
+    assert not html.has_header("ETag")
+    assert bad.status_code == bad_again.status_code == 400
+    assert "day" in bad_again.json()
+    assert client.get("/api/editions/2024/sessions/").json()["count"] == 1
+
+
+def test_an_api_preview_shows_drafts_uncached(client, session, programme_editor):
+    client.get("/api/editions/2024/sessions/")
+    SessionFactory(
+        edition=session.edition, slug="draft", status="draft", room=session.room, start=session.start, end=session.end
+    )
+    client.force_login(programme_editor)
+
+    response = client.get("/api/editions/2024/sessions/")
+
+    assert response.json()["count"] == 2
+    assert not response.has_header("ETag")
