@@ -87,12 +87,10 @@ lint: setup
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# One table of every figure (docs/performance.md); `make bench BENCH="throughput burst"` runs some of them.
 bench: setup
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/throughput.py
-	$(BIN)/python bench/releases.py
-	$(BIN)/python bench/timing_parity.py
-	$(BIN)/python bench/registration_burst.py
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python bench/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,67 +1,72 @@
-"""Benchmarks: build a synthetic edition and time what organisers and attendees load most.
+"""`make bench`: run every benchmark and print their figures in one table.
 
-Run with `make bench`. Uses its own SQLite file (or DATABASE_URL if set) and prints one line per
-measurement; copy the figures into docs/performance.md with the machine they were taken on.
+Each benchmark runs in a process of its own (they set Django up differently) and hands its figures over through
+bench/results.py; what each prints on its own goes to a log file named at the start. Then one table: for every
+public page and feed its bytes (gzip), SQL queries and first render after a programme change, requests/s with
+p50/p99 under wrk and the fraction of a trivial Django view measured in the same run; the organisers' admin
+pages; publishing a release; timing parity; the registration burst.
+
+    python bench/run.py                 # everything (about 10 minutes)
+    python bench/run.py throughput burst  # some of it
 """
 
 import os
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wicplanner.settings.base")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.gettempdir()}/wicplanner-bench.sqlite3")
-os.environ.setdefault("DEBUG", "true")
+from results import load, table
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-
-def measure(client, url, repeat=20):
-    client.get(url)  # warm up
-    timings = []
-    reset_queries()
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    for _ in range(repeat):
-        began = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - began)
-        assert response.status_code == 200, (url, response.status_code)
-    median = statistics.median(timings)
-    print(f"{url:<55} {median * 1000:8.1f} ms median  {1 / median:7.1f} req/s  {len(queries):3d} queries")
+BENCH = Path(__file__).resolve().parent
+PYTHON = sys.executable
+# Name, then the script and its arguments. The first render comes before the load so that the rows keep the
+# pages' order.
+BENCHMARKS = {
+    "first_render": ["first_render.py"],
+    "throughput": ["throughput.py"],
+    "admin": ["admin_pages.py"],
+    "releases": ["releases.py"],
+    "parity": ["timing_parity.py"],
+    "burst": ["registration_burst.py"],
+    "burst_posts": ["registration_burst.py", "--forms-first"],
+}
 
 
 def main():
-    # Keep one connection, as a server process would, so queries are counted across requests.
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    call_command("migrate", verbosity=0)
-    began = time.perf_counter()
-    call_command("generate_summit", slug="bench", sessions=600, rooms=30, speakers=1200, days=4, replace=True)
-    print(f"generate_summit 600 sessions: {time.perf_counter() - began:.1f} s")
-    user, _ = get_user_model().objects.get_or_create(
-        username="bench", defaults={"is_staff": True, "is_superuser": True}
+    chosen = sys.argv[1:] or list(BENCHMARKS)
+    unknown = [name for name in chosen if name not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark {unknown}; choose from {', '.join(BENCHMARKS)}")
+    workdir = Path(tempfile.mkdtemp(prefix="wicplanner-bench-run-"))
+    results, log = workdir / "results.jsonl", workdir / "bench.log"
+    results.touch()
+    print(f"Each benchmark's own output: {log}", flush=True)
+    failed = []
+    with log.open("w") as out:
+        for name in chosen:
+            began = time.perf_counter()
+            print(f"  {name} …", end=" ", flush=True)
+            out.write(f"\n===== {name}: {' '.join(BENCHMARKS[name])}\n")
+            out.flush()
+            done = subprocess.run(
+                [PYTHON, BENCH / BENCHMARKS[name][0], *BENCHMARKS[name][1:]],
+                env={**os.environ, "BENCH_RESULTS": str(results)},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+            print(f"{time.perf_counter() - began:.0f} s{'' if done.returncode == 0 else ' FAILED'}", flush=True)
+            if done.returncode:
+                failed.append(name)
+    load_average = os.getloadavg()[0]
+    print(
+        f"\nWIC Planner, `make bench` of {time.strftime('%Y-%m-%d %H:%M')}: {os.cpu_count()} cores, "
+        f"load average {load_average:.1f} at the end\n"
     )
-    client = Client()
-    client.force_login(user)
-    reset_queries()
-    measure(client, "/admin/agenda/session/")
-    measure(client, "/admin/agenda/session/?clash=any")
-    measure(client, "/admin/agenda/session/?q=forum")
+    print(table(load(results)))
+    if failed:
+        raise SystemExit(f"\nfailed (see {log}): {', '.join(failed)}")
 
 
 if __name__ == "__main__":

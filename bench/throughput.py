@@ -18,6 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from results import kib, ms, record
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -55,9 +57,14 @@ def wrk(url):
     command = ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--latency", "-H", "Accept-Encoding: gzip", url]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, p50, int(non2xx.group(1)) if non2xx else 0
+    return rate, latency(out, "50%"), latency(out, "99%"), int(non2xx.group(1)) if non2xx else 0
+
+
+def latency(wrk_output, percentile):
+    """wrk's latency at a percentile, in seconds (it prints e.g. 812.00us, 9.83ms or 1.02s)."""
+    value, unit = re.search(rf"{percentile}\s+([\d.]+)(us|ms|s)\b", wrk_output).groups()
+    return float(value) / {"us": 1e6, "ms": 1e3, "s": 1}[unit]
 
 
 def main():
@@ -89,29 +96,27 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        print(
-            "| page | first render | size | gzip size | cached requests/s | of trivial view | median latency | errors |"
-        )
+        print("| page | size | gzip size | cached requests/s | of trivial view | p50 | p99 | errors |")
         print("|---|---|---|---|---|---|---|---|")
         trivial_rate = None
         for name, path in [TRIVIAL, *URLS]:
             url = f"http://127.0.0.1:{PORT}{path}"
-            first, size = fetch(url)
-            fetch(url)  # the second worker renders its own copy
+            for _ in range(2):  # each worker renders its own copy (in-process cache)
+                _, size = fetch(url)
             _, gzip_size = fetch(url, {"Accept-Encoding": "gzip"})
-            rate, p50, errors = wrk(url)
+            rate, p50, p99, errors = wrk(url)
             trivial_rate = trivial_rate or rate
-            row = [
+            row = [f"{name} `{path}`", kib(size), kib(gzip_size), f"{rate:.0f}", f"{rate / trivial_rate:.0%}"]
+            print("| " + " | ".join([*row, ms(p50), ms(p99), str(errors)]) + " |")
+            record(
                 f"{name} `{path}`",
-                f"{first * 1000:.0f} ms",
-                f"{size / 1024:.1f} KiB",
-                f"{gzip_size / 1024:.1f} KiB",
-                f"{rate:.0f}",
-                f"{rate / trivial_rate:.0%}",
-                p50,
-                errors,
-            ]
-            print("| " + " | ".join(str(cell) for cell in row) + " |")
+                bytes=f"{kib(size)} ({kib(gzip_size)})",
+                rate=f"{rate:,.0f}",
+                p50=ms(p50),
+                p99=ms(p99),
+                of_trivial=f"{rate / trivial_rate:.0%}",
+                **({"notes": f"{errors} errors"} if errors else {}),
+            )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)

@@ -48,6 +48,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from results import record  # noqa: E402
 
 from agenda.models import Edition  # noqa: E402
 from attendees import selectors, services  # noqa: E402
@@ -195,6 +196,11 @@ def measure(name, send, known_forms, unknown_forms, rng):
     accuracy = best_threshold_accuracy(times, labels)
     bar = chance_bar(times, labels, rng)
     verdict = "indistinguishable" if accuracy <= bar else "TELLS THEM APART"
+    record(
+        f"timing parity: {name}",
+        p50=f"{statistics.median(known_times) * 1000:.1f} / {statistics.median(unknown_times) * 1000:.1f} ms",
+        notes=f"known / unknown address; best threshold {accuracy:.1%}, chance bar {bar:.1%}: {verdict}",
+    )
     print(
         f"| {name} | {len(known_times)} / {len(unknown_times)} "
         f"| {statistics.median(known_times) * 1000:.2f} ms | {statistics.median(unknown_times) * 1000:.2f} ms "
