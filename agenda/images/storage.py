@@ -29,7 +29,7 @@ def delete_files(storage, names: Iterable) -> None:
             storage.delete(name)
         except FileNotFoundError:
             continue
-        except OSError:
+        except Exception:  # any backend's error: object storage's are not OSErrors
             logger.warning("Could not delete %s from storage.", name, exc_info=True)
 
 

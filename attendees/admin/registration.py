@@ -235,8 +235,10 @@ class RegistrationAdmin(HistoryAdmin, EditionScopedAdmin, ExportMixin, admin.Mod
         self.message_user(
             request,
             ngettext(
-                "A new self-service link was sent to %(count)d delegate; earlier links no longer work.",
-                "A new self-service link was sent to %(count)d delegates; earlier links no longer work.",
+                "A new self-service link will be emailed to %(count)d delegate; an earlier link stops working "
+                "when the email leaves.",
+                "A new self-service link will be emailed to %(count)d delegates; an earlier link stops working "
+                "when the email leaves.",
                 sent,
             )
             % {"count": sent},

@@ -496,11 +496,16 @@ def test_delete_files_accepts_field_files(tmp_path):
     assert not storage.exists(name)
 
 
-def test_delete_files_logs_a_failure_and_carries_on(tmp_path, caplog):
+class ObjectStorageError(Exception):
+    """As object storage's client raises (botocore's errors are not OSErrors)."""
+
+
+@pytest.mark.parametrize("error", [PermissionError, ObjectStorageError])
+def test_delete_files_logs_a_failure_and_carries_on(tmp_path, caplog, error):
     class StubbornStorage(FileSystemStorage):
         def delete(self, name):
             if name == "locked.png":
-                raise PermissionError(name)
+                raise error(name)
             super().delete(name)
 
     storage = StubbornStorage(location=tmp_path)

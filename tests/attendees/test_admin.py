@@ -196,6 +196,8 @@ def test_resend_link_sends_a_fresh_link(organiser_client, edition, django_captur
     registration.refresh_from_db()
     assert registration.token_key != old_key
     assert [m.to for m in mail.outbox] == [[registration.email]]
+    shown = organiser_client.get(response["Location"], follow=True).content.decode()
+    assert "A new self-service link will be emailed to 1 delegate" in shown
 
 
 def test_no_bulk_delete_and_no_add(organiser_client, edition):

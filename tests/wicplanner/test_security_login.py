@@ -1,6 +1,7 @@
 """The admin login throttle (django-axes): a few wrong passwords lock one username from one address for a while."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt
@@ -162,3 +163,16 @@ def test_the_throttle_keeps_its_count_in_the_database_and_holds_when_the_cache_i
         assert attempt(PASSWORD) is None
 
     assert AccessAttempt.objects.get().failures_since_start == settings.AXES_FAILURE_LIMIT
+
+
+def test_create_organiser_reset_lifts_the_lock_with_the_new_password(client, organiser):
+    *_, locked = guess_wrong(client, "organiser", settings.AXES_FAILURE_LIMIT)
+    assert locked.status_code == 429
+
+    out = StringIO()
+    call_command("create_organiser", "--username", "organiser", "--reset", stdout=out)
+    password = out.getvalue().split("password: ")[1].split()[0]
+
+    log_in(client, "organiser", password)
+    assert is_logged_in(client)
+    assert not AccessAttempt.objects.filter(username="organiser").exists()

@@ -1,5 +1,6 @@
 import secrets
 
+from axes.utils import reset as reset_failed_logins
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         user.groups.add(*Group.objects.filter(name__in=["Programme editors", "Registration desk", "Check-in staff"]))
+        # A new password is the way back in after too many wrong ones: lift the login throttle's lock too.
+        reset_failed_logins(username=username)
         self.stdout.write(
             self.style.SUCCESS(
                 f"\nOrganiser login for {settings.SITE_URL}/admin/\n  username: {username}\n  password: {password}\n"
