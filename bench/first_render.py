@@ -127,7 +127,8 @@ def main():
     print("| page | first render (median) | SQL queries | size |")
     print("|---|---|---|---|")
     for (name, _), row in zip(URLS, first_renders(options.rounds), strict=True):
-        print(f"| {name} `{row['url']}` | {row['first_render_ms']:.0f} ms | {row['queries']} | {row['bytes'] / 1024:.0f} KiB |")
+        size = f"{row['bytes'] / 1024:.0f} KiB"
+        print(f"| {name} `{row['url']}` | {row['first_render_ms']:.0f} ms | {row['queries']} | {size} |")
 
 
 if __name__ == "__main__":
