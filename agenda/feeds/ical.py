@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) feeds: the whole programme, or one session, for calendar apps."""
 
 import datetime as dt
+import functools
 
 import icalendar
 from django.utils.translation import gettext as _
@@ -29,8 +30,14 @@ def _timezone(edition, sessions):
     dates = [edition.start_date, edition.end_date]
     for session in sessions:
         dates += [session.start.astimezone(edition.zone).date(), session.end.astimezone(edition.zone).date()]
+    return _vtimezone(edition.time_zone, min(dates).year, max(dates).year + 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone(time_zone, first_year, last_year):
+    # Working out a zone's transitions takes tens of milliseconds; the component is only ever read.
     return icalendar.Timezone.from_tzid(
-        edition.time_zone, first_date=dt.date(min(dates).year, 1, 1), last_date=dt.date(max(dates).year + 1, 1, 1)
+        time_zone, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
     )
 
 

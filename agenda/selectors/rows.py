@@ -9,6 +9,7 @@ sessions whose fragment has to be rendered (`attach`), which is what the related
 """
 
 import hashlib
+import pickle
 from dataclasses import dataclass, field
 
 from django.db import router
@@ -27,11 +28,25 @@ from agenda.models import (
 from agenda.translation import TRANSLATED_FIELDS
 
 
+# Of people and organisations, the pages and feeds made from these rows show only their names, titles and
+# organisation; their other columns (biographies, pictures) are left deferred.
+SHOWN_FIELDS = {
+    Person: ("id", "edition_id", "name", "slug", "title", "organisation_id"),
+    Organisation: ("id", "edition_id", "name", "slug"),
+}
+
+
 def _columns(model):
     """The model's columns, each translated field by its language columns only (the plain name is the active
     language's, rewritten by the translation layer)."""
     translated = TRANSLATED_FIELDS.get(model, ())
-    return [f.attname for f in model._meta.concrete_fields if f.attname not in translated]
+    shown = SHOWN_FIELDS.get(model)
+    columns = []
+    for f in model._meta.concrete_fields:
+        name = getattr(f, "translated_field", f).attname  # a language column's field
+        if f.attname not in translated and (shown is None or name in shown):
+            columns.append(f.attname)
+    return columns
 
 
 class _Part:
@@ -39,6 +54,7 @@ class _Part:
 
     def __init__(self, model, prefix, start):
         self.model, self.columns = model, _columns(model)
+        self.names = frozenset(self.columns)
         self.paths = [prefix + name for name in self.columns]
         self.start, self.end = start, start + len(self.columns)
         self.pk_index = start + self.columns.index(model._meta.pk.attname)
@@ -49,7 +65,7 @@ class _Part:
         if pk is None:
             return None
         if pk not in self.made:
-            self.made[pk] = self.model.from_db(db, self.columns, row[self.start : self.end])
+            self.made[pk] = self.model.from_db(db, self.names, row[self.start : self.end])
         return self.made[pk]
 
 
@@ -62,6 +78,10 @@ def _parts(*specs):
 
 
 def _query(queryset, parts):
+    # The language columns are named, so the translation layer's rewriting (done for filters and ordering
+    # already) and its per-row fallbacks are not needed here.
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)
     return queryset.values_list(*(path for part in parts for path in part.paths))
 
 
@@ -88,8 +108,9 @@ class LoadedSession:
 
     @property
     def digest(self):
-        data = repr((self.rows, self.speakers, self.organisers, self.items))
-        return hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+        # Plain values (text, numbers, dates, UUIDs) pickle alike in every process of one deployment.
+        data = pickle.dumps((self.rows, self.speakers, self.organisers, self.items), protocol=5)
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class LoadedSessions(list):
