@@ -27,7 +27,6 @@ from agenda.models import (
 )
 from agenda.translation import TRANSLATED_FIELDS
 
-
 # Of people and organisations, the pages and feeds made from these rows show only their names, titles and
 # organisation; their other columns (biographies, pictures) are left deferred.
 SHOWN_FIELDS = {

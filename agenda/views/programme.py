@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from agenda.access import get_edition, is_previewer
@@ -117,8 +116,8 @@ def _list_cards(edition, loaded):
             ]
 
     page = _fragment_page(edition)
-    cards = fragments("agenda-card", loaded, key=lambda s: f"{page}|{s.digest}", render=render)
-    return [mark_safe(card) for card in cards]  # rendered by the template engine, escaped there
+    # Rendered by the template engine, they are SafeStrings, and stay so in the cache (pickled).
+    return fragments("agenda-card", loaded, key=lambda s: f"{page}|{s.digest}", render=render)
 
 
 def _grid_cells(edition, loaded, grid):
@@ -137,7 +136,7 @@ def _grid_cells(edition, loaded, grid):
         return f"{page}|{place}|{cell.continued}|{by_pk[cell.session.pk].digest}"
 
     page = _fragment_page(edition)
-    return [mark_safe(cell) for cell in fragments("agenda-grid-cell", grid.cells, key=key, render=render)]
+    return fragments("agenda-grid-cell", grid.cells, key=key, render=render)
 
 
 def _without(querydict, name):
