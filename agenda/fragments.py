@@ -25,8 +25,9 @@ RENDERING_FILES = (
     "agenda/templatetags/*.py",
     "agenda/fragments.py",
     "templates/includes/_session_card.html",
+    "templates/agenda/includes/_agenda_session.html",
+    "templates/agenda/includes/_grid_session.html",
     "templates/agenda/includes/_star.html",
-    "templates/agenda/includes/_grid.html",
     "locale/*/LC_MESSAGES/*.mo",
     "wicplanner/formats/*/*.py",
 )

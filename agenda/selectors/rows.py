@@ -11,6 +11,7 @@ sessions whose fragment has to be rendered (`attach`), which is what the related
 import hashlib
 import pickle
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import router
 
@@ -27,11 +28,13 @@ from agenda.models import (
 )
 from agenda.translation import TRANSLATED_FIELDS
 
-# Of people and organisations, the pages and feeds made from these rows show only their names, titles and
-# organisation; their other columns (biographies, pictures) are left deferred.
+# Of people, organisations and venues, the pages and feeds made from these rows show only their names (and a
+# person's title and organisation); their other columns (biographies, pictures, addresses) are left deferred,
+# as is the organisation of a speaker in a run-of-show.
 SHOWN_FIELDS = {
     Person: ("id", "edition_id", "name", "slug", "title", "organisation_id"),
     Organisation: ("id", "edition_id", "name", "slug"),
+    Venue: ("id", "edition_id", "name", "slug"),
 }
 
 
@@ -105,7 +108,7 @@ class LoadedSession:
     organisers: list = field(default_factory=list)
     items: list = field(default_factory=list)  # (item row, [speaker rows])
 
-    @property
+    @cached_property
     def digest(self):
         # Plain values (text, numbers, dates, UUIDs) pickle alike in every process of one deployment.
         data = pickle.dumps((self.rows, self.speakers, self.organisers, self.items), protocol=5)
@@ -127,7 +130,7 @@ class LoadedSessions(list):
         speaker_parts = _parts((SessionSpeaker, ""), (Person, "person__"), (Organisation, "person__organisation__"))
         organiser_parts = _parts((SessionOrganiser, ""), (Organisation, "organisation__"))
         item_parts = _parts((SessionItem, ""))
-        person_parts = _parts((Person, ""), (Organisation, "organisation__"))
+        person_part = _parts((Person, ""))[0]
         for loaded in loaded_sessions:
             session = loaded.session
             if self.kinds["speakers"]:
@@ -149,19 +152,14 @@ class LoadedSessions(list):
                 items = []
                 for item_row, speaker_rows in loaded.items:
                     item = item_parts[0].instance(item_row, self.db)
-                    people = []
-                    for row in speaker_rows:
-                        person, organisation = (part.instance(row, self.db) for part in person_parts)
-                        _cache(person, "organisation", organisation)
-                        people.append(person)
-                    _prefetched(item, "speakers", people)
+                    _prefetched(item, "speakers", [person_part.instance(row, self.db) for row in speaker_rows])
                     items.append(item)
                 _prefetched(session, "items", items)
 
 
 def load_sessions(queryset, *, speakers=False, organisers=False, items=False):
     """The sessions of `queryset` (in its order) as LoadedSessions: one query for the sessions and one each
-    for their speakers (with organisations), organisers and run-of-show (with its speakers), as asked."""
+    for their speakers (with organisations), organisers and run-of-show (with its speakers' names), as asked."""
     db = router.db_for_read(Session)
     parts = _parts(
         (Session, ""),
@@ -195,7 +193,7 @@ def load_sessions(queryset, *, speakers=False, organisers=False, items=False):
             by_pk[row[parts[0].columns.index("session_id")]].organisers.append(row)
     if pks and items:
         # One row per item and speaker (an item without speakers once): the item's speakers in their own order.
-        parts = _parts((SessionItem, ""), (Person, "speakers__"), (Organisation, "speakers__organisation__"))
+        parts = _parts((SessionItem, ""), (Person, "speakers__"))
         person_order = [f"speakers__{name}" for name in Person._meta.ordering]
         rows = SessionItem.objects.filter(session__in=pks).order_by(*SessionItem._meta.ordering, *person_order)
         session_index, item_end = parts[0].columns.index("session_id"), parts[0].end
