@@ -31,6 +31,15 @@ URLS = [
     ("schedule.ics", "/bench/schedule.ics"),
 ]
 
+# Also written by --save: the agenda's other views and a filtered calendar.
+OTHER_URLS = [
+    "/bench/agenda/?day=all",
+    "/bench/agenda/?day=all&q=forum+0042",
+    "/bench/agenda/?day=2030-11-21&view=grid",
+    "/bench/agenda/?day=2030-11-20&room=room-03",
+    "/bench/schedule.ics?topic=topic-2",
+]
+
 
 def setup(db_path=None):
     """Configure Django for the bench (DEBUG off, in-process cache) on its own database."""
@@ -112,13 +121,13 @@ def first_renders(rounds=5, urls=URLS):
     ]
 
 
-def save_pages(directory, urls=URLS):
+def save_pages(directory):
     from django.test import Client
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     client = Client()
-    for _, url in urls:
+    for url in [url for _, url in URLS] + OTHER_URLS:
         name = url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-")
         (directory / name).write_bytes(client.get(url).content)
         (directory / f"{name}.zh").write_bytes(client.get(f"/zh-hans{url}").content)
