@@ -181,21 +181,23 @@ def load_sessions(queryset, *, speakers=False, organisers=False, items=False):
         by_pk[session.pk] = LoadedSession(session=session, rows=row)
         loaded.append(by_pk[session.pk])
     pks = list(by_pk)
+    # The sessions again, as a subquery: a list of hundreds of ids costs more to send than to select again.
+    chosen = queryset.order_by().values("pk")
     if pks and speakers:
         parts = _parts((SessionSpeaker, ""), (Person, "person__"), (Organisation, "person__organisation__"))
-        links = SessionSpeaker.objects.filter(session__in=pks).order_by(*SessionSpeaker._meta.ordering)
+        links = SessionSpeaker.objects.filter(session__in=chosen).order_by(*SessionSpeaker._meta.ordering)
         for row in _query(links, parts):
             by_pk[row[parts[0].columns.index("session_id")]].speakers.append(row)
     if pks and organisers:
         parts = _parts((SessionOrganiser, ""), (Organisation, "organisation__"))
-        links = SessionOrganiser.objects.filter(session__in=pks).order_by(*SessionOrganiser._meta.ordering)
+        links = SessionOrganiser.objects.filter(session__in=chosen).order_by(*SessionOrganiser._meta.ordering)
         for row in _query(links, parts):
             by_pk[row[parts[0].columns.index("session_id")]].organisers.append(row)
     if pks and items:
         # One row per item and speaker (an item without speakers once): the item's speakers in their own order.
         parts = _parts((SessionItem, ""), (Person, "speakers__"))
         person_order = [f"speakers__{name}" for name in Person._meta.ordering]
-        rows = SessionItem.objects.filter(session__in=pks).order_by(*SessionItem._meta.ordering, *person_order)
+        rows = SessionItem.objects.filter(session__in=chosen).order_by(*SessionItem._meta.ordering, *person_order)
         session_index, item_end = parts[0].columns.index("session_id"), parts[0].end
         last = None
         for row in _query(rows, parts):
