@@ -9,7 +9,8 @@ DEBUG off, the in-process cache). Prints the median per page.
     python bench/first_render.py [--rounds 5] [--save DIR] [--db PATH]
 
 `--db PATH` uses (and builds, if missing) that SQLite file; `--save DIR` writes each page's body as rendered
-before any change, to compare two versions of the code on the same database.
+before any change, to compare two versions of the code on the same database. From Python, `measure()` sets up,
+builds and returns the figures as a list of dicts.
 """
 
 import argparse
@@ -119,6 +120,13 @@ def first_renders(rounds=5, urls=URLS):
         }
         for _, url in urls
     ]
+
+
+def measure(rounds=5, db_path=None):
+    """Set up Django, build the edition and return `first_renders(rounds)`: for `make bench`'s table."""
+    setup(db_path)
+    build()
+    return first_renders(rounds)
 
 
 def save_pages(directory):
