@@ -6,53 +6,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("agenda", "0015_room_building_in_two_languages"),
+        ('agenda', '0015_room_building_in_two_languages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Release",
+            name='Release',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("number", models.PositiveIntegerField(verbose_name="number")),
-                ("published_at", models.DateTimeField(verbose_name="published")),
-                (
-                    "note",
-                    models.TextField(
-                        blank=True, help_text="Shown on the changes page and in the emails.", verbose_name="note"
-                    ),
-                ),
-                ("snapshot", models.JSONField(default=dict, editable=False, verbose_name="snapshot")),
-                ("changes", models.JSONField(default=list, editable=False, verbose_name="changes")),
-                (
-                    "edition",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="releases",
-                        to="agenda.edition",
-                        verbose_name="edition",
-                    ),
-                ),
-                (
-                    "published_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="published by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveIntegerField(verbose_name='number')),
+                ('published_at', models.DateTimeField(verbose_name='published')),
+                ('note', models.TextField(blank=True, help_text='Shown on the changes page and in the emails.', verbose_name='note')),
+                ('snapshot', models.JSONField(default=dict, editable=False, verbose_name='snapshot')),
+                ('changes', models.JSONField(default=list, editable=False, verbose_name='changes')),
+                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='releases', to='agenda.edition', verbose_name='edition')),
+                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='published by')),
             ],
             options={
-                "verbose_name": "programme release",
-                "verbose_name_plural": "programme releases",
-                "ordering": ["edition", "-number"],
-                "constraints": [
-                    models.UniqueConstraint(fields=("edition", "number"), name="one_release_number_per_edition")
-                ],
+                'verbose_name': 'programme release',
+                'verbose_name_plural': 'programme releases',
+                'ordering': ['edition', '-number'],
+                'constraints': [models.UniqueConstraint(fields=('edition', 'number'), name='one_release_number_per_edition')],
             },
         ),
     ]

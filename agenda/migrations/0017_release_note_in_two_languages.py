@@ -12,45 +12,26 @@ def copy_note(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("agenda", "0016_programme_release"),
+        ('agenda', '0016_programme_release'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="release",
-            name="note_en",
-            field=models.TextField(
-                blank=True,
-                help_text="Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.",
-                max_length=2000,
-                null=True,
-                validators=[django.core.validators.MaxLengthValidator(2000)],
-                verbose_name="note",
-            ),
+            model_name='release',
+            name='note_en',
+            field=models.TextField(blank=True, help_text='Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.', max_length=2000, null=True, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='note'),
         ),
         migrations.AddField(
-            model_name="release",
-            name="note_zh_hans",
-            field=models.TextField(
-                blank=True,
-                help_text="Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.",
-                max_length=2000,
-                null=True,
-                validators=[django.core.validators.MaxLengthValidator(2000)],
-                verbose_name="note",
-            ),
+            model_name='release',
+            name='note_zh_hans',
+            field=models.TextField(blank=True, help_text='Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.', max_length=2000, null=True, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='note'),
         ),
         migrations.AlterField(
-            model_name="release",
-            name="note",
-            field=models.TextField(
-                blank=True,
-                help_text="Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.",
-                max_length=2000,
-                validators=[django.core.validators.MaxLengthValidator(2000)],
-                verbose_name="note",
-            ),
+            model_name='release',
+            name='note',
+            field=models.TextField(blank=True, help_text='Shown on the changes page and in the emails to delegates, in their language; without a Chinese note, Chinese readers see the English one.', max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='note'),
         ),
         migrations.RunPython(copy_note, migrations.RunPython.noop),
     ]

@@ -54,7 +54,7 @@ def assert_is_the_503_page(response):
     assert response["Content-Type"] == "text/html; charset=utf-8"
     html = response.content.decode()
     # The page itself was rendered (it asks the database nothing), not the plain-text fallback.
-    assert '<h1 class="h2">Briefly unavailable</h1>' in html
+    assert "<h1 class=\"h2\">Briefly unavailable</h1>" in html
     assert MESSAGE in html
     assert "Set-Cookie" not in response.headers
 
@@ -227,16 +227,10 @@ def test_a_page_whose_query_hangs_is_a_503_once_the_statement_timeout_passes(cli
 
     def hold_the_table():
         # Another client (a stuck migration, a forgotten transaction) holds the editions table.
-        with (
-            psycopg.connect(
-                host=settings_dict["HOST"],
-                port=settings_dict["PORT"],
-                user=settings_dict["USER"],
-                password=settings_dict["PASSWORD"],
-                dbname=settings_dict["NAME"],
-            ) as other,
-            other.transaction(),
-        ):
+        with psycopg.connect(
+            host=settings_dict["HOST"], port=settings_dict["PORT"], user=settings_dict["USER"],
+            password=settings_dict["PASSWORD"], dbname=settings_dict["NAME"],
+        ) as other, other.transaction():
             other.execute("LOCK TABLE agenda_edition IN ACCESS EXCLUSIVE MODE")
             locked.set()
             release.wait(timeout=30)

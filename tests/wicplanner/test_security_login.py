@@ -149,9 +149,7 @@ def test_behind_a_trusted_proxy_each_client_address_is_counted_on_its_own(client
 def test_the_throttle_keeps_its_count_in_the_database_and_holds_when_the_cache_is_down(organiser):
     # The password check alone (the pages around it have their own answer to a cache outage).
     pytest.importorskip("redis")
-    nowhere = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-    }
+    nowhere = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 
     def attempt(password):
         request = RequestFactory().post(LOGIN, REMOTE_ADDR=OFFICE)
