@@ -7,6 +7,7 @@ import datetime as dt
 from functools import cached_property
 
 import django_filters
+import django_filters.fields
 from django import forms
 from django.db.models import Q
 from django.utils.choices import BaseChoiceIterator
@@ -34,17 +35,40 @@ def without_bad_values(filterset_class, data, **kwargs):
     return valid, ignored
 
 
+class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
+    """A model's choices, counted from the rows read rather than by a query of its own (a template's loop
+    over the choices asks for their number first)."""
+
+    @cached_property
+    def _read(self):
+        return list(super().__iter__())
+
+    def __iter__(self):
+        return iter(self._read)
+
+    def __len__(self):
+        return len(self._read)
+
+
+class _ModelChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = _ChoicesReadOnce
+
+
+class _ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _ModelChoiceField
+
+
 class AgendaFilter(django_filters.FilterSet):
     day = django_filters.ChoiceFilter(label=_("Day"), method="filter_day", empty_label=_("All days"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("All kinds"))
-    topic = django_filters.ModelChoiceFilter(
+    topic = _ModelChoiceFilter(
         label=_("Topic"),
         field_name="topic",
         to_field_name="slug",
         queryset=Topic.objects.none(),
         empty_label=_("All topics"),
     )
-    room = django_filters.ModelChoiceFilter(
+    room = _ModelChoiceFilter(
         label=_("Room"),
         to_field_name="slug",
         queryset=Room.objects.none(),

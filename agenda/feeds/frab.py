@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from agenda.feeds.common import GENERATOR_NAME
 from agenda.feeds.frab_schedule import Schedule, build_schedule, edition_schedule, iso_moment
+from agenda.fragments import fragments
 
 __all__ = ["Schedule", "build_schedule", "edition_schedule", "render_json", "render_xml", "schedule_data"]
 
@@ -30,8 +31,8 @@ def _add(parent, tag, text=None, **attributes):
     return element
 
 
-def _xml_event(parent, event):
-    element = _add(parent, "event", id=event.id, guid=event.guid)
+def _xml_event(event):
+    element = ET.Element("event", {"id": str(event.id), "guid": str(event.guid)})
     _add(element, "date", event.date)
     _add(element, "start", event.start_time)
     _add(element, "duration", event.duration)
@@ -49,9 +50,29 @@ def _xml_event(parent, event):
     for person_id, name in event.persons:
         _add(persons, "person", name, id=person_id)
     _add(element, "links")
+    return element
+
+
+# Where each event goes in the document: replaced by the event's fragment once the rest is serialised.
+XML_PLACEHOLDER = "event-fragment"
+XML_PLACEHOLDER_PATTERN = re.compile(rf'<{XML_PLACEHOLDER} n="(\d+)" />')
+# An event's depth in the document (schedule, day, room, event): its fragment is indented as there.
+XML_EVENT_LEVEL = 3
+
+
+def _xml_fragments(schedule, events):
+    def render(missing):
+        schedule.sessions.attach([event.loaded for event in missing])
+        elements = [_xml_event(event) for event in missing]
+        for element in elements:
+            ET.indent(element, level=XML_EVENT_LEVEL)
+        return [ET.tostring(element, encoding="unicode") for element in elements]
+
+    return fragments("frab-xml-event", events, key=lambda event: event.fragment_key, render=render)
 
 
 def render_xml(schedule):
+    events = []
     root = ET.Element("schedule")
     _add(root, "generator", name=GENERATOR_NAME)
     _add(root, "url", schedule.xml_url)
@@ -88,9 +109,12 @@ def render_xml(schedule):
         for room in schedule.rooms:
             room_element = _add(day_element, "room", name=room.name, guid=room.guid)
             for event in events_by_room[room.guid]:
-                _xml_event(room_element, event)
+                _add(room_element, XML_PLACEHOLDER, n=len(events))
+                events.append(event)
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+    parts = _xml_fragments(schedule, events)
+    text = XML_PLACEHOLDER_PATTERN.sub(lambda match: parts[int(match[1])], ET.tostring(root, encoding="unicode"))
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + text.encode("utf-8") + b"\n"
 
 
 # schedule.json
@@ -137,12 +161,13 @@ def _json_track(track):
     return data
 
 
-def schedule_data(schedule):
+def schedule_data(schedule, event_data=_json_event):
+    """The c3voc JSON's data; each event is `event_data(event)`."""
     days = []
     for day in schedule.days:
         rooms = {room.name: [] for room in schedule.rooms}
         for event in day.events:
-            rooms[event.room.name].append(_json_event(event))
+            rooms[event.room.name].append(event_data(event))
         days.append(
             {
                 "index": day.index,
@@ -179,5 +204,32 @@ def schedule_data(schedule):
     }
 
 
+# Where each event goes in the document (a string JSON always escapes): replaced by the event's fragment,
+# indented as the placeholder's line.
+JSON_PLACEHOLDER = "\x01event:{}"
+JSON_PLACEHOLDER_PATTERN = re.compile(r'^( *)"\\u0001event:(\d+)"', re.MULTILINE)
+
+
+def _json_fragments(schedule, events):
+    def render(missing):
+        schedule.sessions.attach([event.loaded for event in missing])
+        return [json.dumps(_json_event(event), ensure_ascii=False, indent=2) for event in missing]
+
+    return fragments("frab-json-event", events, key=lambda event: event.fragment_key, render=render)
+
+
 def render_json(schedule):
-    return json.dumps(schedule_data(schedule), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    events = []
+
+    def placeholder(event):
+        events.append(event)
+        return JSON_PLACEHOLDER.format(len(events) - 1)
+
+    text = json.dumps(schedule_data(schedule, placeholder), ensure_ascii=False, indent=2)
+    parts = _json_fragments(schedule, events)
+
+    def fragment(match):
+        indent = match[1]
+        return indent + parts[int(match[2])].replace("\n", "\n" + indent)
+
+    return JSON_PLACEHOLDER_PATTERN.sub(fragment, text).encode("utf-8") + b"\n"

@@ -33,6 +33,7 @@ from agenda.feeds.common import (
 from agenda.models import Room, Topic
 from agenda.releases.selectors import latest_release_number
 from agenda.selectors import public_sessions
+from agenda.selectors.rows import LoadedSession, LoadedSessions, load_sessions
 from agenda.templatetags.wording import aside
 
 DAY_CHANGE = dt.time(6, 0)
@@ -50,20 +51,66 @@ class FeedRoom:
 
 @dataclass
 class FeedEvent:
-    id: int
-    guid: str
+    """A session in the feeds. What only its own fragment shows is read when the fragment is rendered
+    (agenda.feeds.frab), from the session's related objects, which are attached to it then."""
+
+    loaded: LoadedSession = field(repr=False)
     slug: str
     room: FeedRoom
     start: dt.datetime
     end: dt.datetime
     title: str
-    type: str
-    track: str
-    language: str
-    abstract: str
-    description: str
-    url: str
-    persons: list = field(default_factory=list)
+    edition: object = field(repr=False)
+    absolute_uri: object = field(repr=False)
+
+    @property
+    def session(self):
+        return self.loaded.session
+
+    @property
+    def id(self):
+        return self.session.pk
+
+    @property
+    def guid(self):
+        return str(self.session.guid)
+
+    @property
+    def type(self):
+        return str(self.session.get_kind_display())
+
+    @property
+    def track(self):
+        return clean_text(self.session.topic.name) if self.session.topic_id else ""
+
+    @property
+    def language(self):
+        return self.session.language
+
+    @property
+    def abstract(self):
+        return clean_text(self.session.description.strip())
+
+    @property
+    def description(self):
+        return session_text(self.session, zone=self.edition.zone)
+
+    @property
+    def url(self):
+        return self.absolute_uri(session_path(self.edition, self.session))
+
+    @property
+    def persons(self):
+        return [(person.pk, clean_text(person.name)) for person in session_people(self.session)]
+
+    @property
+    def fragment_key(self):
+        """Everything the event's fragment is made of, besides the language."""
+        edition = self.edition
+        return (
+            f"{edition.pk}|{edition.slug}|{edition.time_zone}|{self.absolute_uri('/')}|{self.slug}|{self.room.name}|"
+            f"{self.loaded.digest}"
+        )
 
     @property
     def date(self):
@@ -110,6 +157,7 @@ class Schedule:
     rooms: list
     tracks: list
     days: list
+    sessions: LoadedSessions = field(repr=False)  # to attach related objects to the events rendered afresh
 
 
 def iso_moment(moment):
@@ -217,36 +265,31 @@ def _days(edition, events):
 
 
 def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=None):
-    """The programme as a `Schedule`, from sessions loaded by public_sessions() (no queries here).
+    """The programme as a `Schedule`, from sessions loaded by load_sessions() with speakers, organisers and
+    items (no queries here).
 
     `version`: the number of the edition's last release. The feed says “<release>.<programme version>”
     (“0.<programme version>” before the first release): apps comparing versions see it only ever go up, and
     an edit published between two releases changes it too.
     """
     zone = edition.zone
-    sessions = [session for session in sessions if not session.is_cancelled]
-    feed_rooms, place = _feed_rooms(edition, list(rooms), sessions)
-    slugs = event_slugs(edition, sessions)
-    events = []
-    for session in sessions:
-        events.append(
-            FeedEvent(
-                id=session.pk,
-                guid=str(session.guid),
-                slug=slugs[session.pk],
-                room=place(session),
-                start=session.start.astimezone(zone),
-                end=session.end.astimezone(zone),
-                title=clean_text(session.title),
-                type=str(session.get_kind_display()),
-                track=clean_text(session.topic.name) if session.topic_id else "",
-                language=session.language,
-                abstract=clean_text(session.description.strip()),
-                description=session_text(session, zone=zone),
-                url=absolute_uri(session_path(edition, session)),
-                persons=[(person.pk, clean_text(person.name)) for person in session_people(session)],
-            )
+    loaded = [each for each in sessions if not each.session.is_cancelled]
+    active = [each.session for each in loaded]
+    feed_rooms, place = _feed_rooms(edition, list(rooms), active)
+    slugs = event_slugs(edition, active)
+    events = [
+        FeedEvent(
+            loaded=each,
+            slug=slugs[each.session.pk],
+            room=place(each.session),
+            start=each.session.start.astimezone(zone),
+            end=each.session.end.astimezone(zone),
+            title=clean_text(each.session.title),
+            edition=edition,
+            absolute_uri=absolute_uri,
         )
+        for each in loaded
+    ]
     tracks = [
         FeedTrack(
             name=clean_text(topic.name),
@@ -270,12 +313,15 @@ def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=No
         rooms=feed_rooms,
         tracks=tracks,
         days=_days(edition, events),
+        sessions=sessions,
     )
 
 
 def edition_schedule(*, edition, absolute_uri):
     """Load the edition's public programme (a fixed number of queries) and build its `Schedule`."""
-    sessions = public_sessions(edition=edition, preview=False).active()
+    sessions = load_sessions(
+        public_sessions(edition=edition, preview=False).active(), speakers=True, organisers=True, items=True
+    )
     rooms = Room.objects.filter(venue__edition=edition).select_related("venue").order_by("position", "name", "pk")
     topics = Topic.objects.filter(edition=edition).order_by("name", "pk")
     return build_schedule(

@@ -1,11 +1,14 @@
 """iCalendar (RFC 5545) feeds: the whole programme, or one session, for calendar apps."""
 
 import datetime as dt
+import functools
 
 import icalendar
 from django.utils.translation import gettext as _
 
 from agenda.feeds.common import clean_text, place_parts, session_path, session_text
+from agenda.fragments import fragments
+from agenda.selectors.rows import LoadedSessions
 from agenda.templatetags.wording import DETAIL_SEPARATOR
 
 PRODID = "-//WIC Planner//Programme//EN"
@@ -27,8 +30,14 @@ def _timezone(edition, sessions):
     dates = [edition.start_date, edition.end_date]
     for session in sessions:
         dates += [session.start.astimezone(edition.zone).date(), session.end.astimezone(edition.zone).date()]
+    return _vtimezone(edition.time_zone, min(dates).year, max(dates).year + 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone(time_zone, first_year, last_year):
+    # Working out a zone's transitions takes tens of milliseconds; the component is only ever read.
     return icalendar.Timezone.from_tzid(
-        edition.time_zone, first_date=dt.date(min(dates).year, 1, 1), last_date=dt.date(max(dates).year + 1, 1, 1)
+        time_zone, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
     )
 
 
@@ -63,9 +72,11 @@ def programme_calendar(*, edition, sessions, absolute_uri, name=None, refresh=Tr
     """A VCALENDAR with the edition's VTIMEZONE and one VEVENT per session, serialised to bytes.
 
     `sessions` come from agenda.selectors.public_sessions (rooms, topics, speakers and run-of-show
-    loaded in advance), so building the calendar runs no queries.
+    loaded in advance), so building the calendar runs no queries; or from agenda.selectors.rows.load_sessions
+    (with speakers, organisers and items), and then each session's VEVENT is kept in the cache by its digest.
     """
-    sessions = list(sessions)
+    loaded = sessions if isinstance(sessions, LoadedSessions) else None
+    sessions = loaded.sessions if loaded is not None else list(sessions)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -79,6 +90,21 @@ def programme_calendar(*, edition, sessions, absolute_uri, name=None, refresh=Tr
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", icalendar.vDuration(REFRESH_INTERVAL))
     calendar.add_component(_timezone(edition, sessions))
-    for session in sessions:
-        calendar.add_component(session_event(session, edition=edition, absolute_uri=absolute_uri))
-    return calendar.to_ical()
+    if loaded is None:
+        for session in sessions:
+            calendar.add_component(session_event(session, edition=edition, absolute_uri=absolute_uri))
+        return calendar.to_ical()
+    # The events go last, before the calendar's end, as to_ical() writes its components.
+    head, end = calendar.to_ical(), b"END:VCALENDAR\r\n"
+    return head.removesuffix(end) + b"".join(_cached_events(loaded, edition=edition, absolute_uri=absolute_uri)) + end
+
+
+def _cached_events(loaded, *, edition, absolute_uri):
+    """Each session's VEVENT, serialised, from the cache by its rows' digest where it is kept."""
+    page = f"{edition.pk}|{edition.slug}|{edition.time_zone}|{edition.city}|{absolute_uri('/')}"
+
+    def render(missing):
+        loaded.attach(missing)
+        return [session_event(s.session, edition=edition, absolute_uri=absolute_uri).to_ical() for s in missing]
+
+    return fragments("ical-event", loaded, key=lambda s: f"{page}|{s.digest}", render=render)

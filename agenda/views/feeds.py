@@ -13,6 +13,7 @@ from agenda.feeds import edition_schedule, programme_calendar, render_json, rend
 from agenda.feeds.common import clean_text, feed_filename
 from agenda.filters import AgendaFilter
 from agenda.selectors import public_sessions
+from agenda.selectors.rows import load_sessions
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -42,7 +43,8 @@ def schedule_ics(request, edition):
         return HttpResponseBadRequest(
             _("Unknown filter value for: %(fields)s") % {"fields": fields}, content_type="text/plain; charset=utf-8"
         )
-    content = programme_calendar(edition=edition, sessions=agenda_filter.qs, absolute_uri=request.build_absolute_uri)
+    sessions = load_sessions(agenda_filter.qs, speakers=True, organisers=True, items=True)
+    content = programme_calendar(edition=edition, sessions=sessions, absolute_uri=request.build_absolute_uri)
     return _calendar_response(content, feed_filename(edition, "ics"))
 
 

@@ -2,6 +2,7 @@ import datetime as dt
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -10,12 +11,14 @@ from agenda.access import get_edition, is_previewer
 from agenda.caching import programme_page
 from agenda.enums import EditionPhase
 from agenda.filters import AgendaFilter, without_bad_values
+from agenda.fragments import fragments
 from agenda.models import Room
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
 from agenda.selectors.days import agenda_start_day
 from agenda.selectors.grid import day_grid
 from agenda.selectors.programme import running_and_next
+from agenda.selectors.rows import load_sessions
 from agenda.selectors.run_of_show import run_of_show
 from agenda.views.variants import session_registration_variant
 from attendees.selectors import session_registration
@@ -59,16 +62,22 @@ def agenda(request, edition):
             params, queryset=public_sessions(edition=edition, preview=preview), edition=edition
         )
     view = "grid" if request.GET.get("view") == "grid" else "list"
-    sessions = list(agenda_filter.qs.order_by("start", "room__position", "title"))
-    by_day = [
-        (day, [(start, list(group)) for start, group in groupby(items, key=lambda s: s.start)])
-        for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))
-    ]
+    loaded = load_sessions(agenda_filter.qs.order_by("start", "room__position", "title"), speakers=True)
+    sessions = loaded.sessions
     chosen_day = params.get("day") or ""
     chosen_date = dt.date.fromisoformat(chosen_day) if chosen_day else None  # the filter has checked it
-    grid = None
+    grid = grid_cells = None
+    by_day = []
     if view == "grid" and chosen_day:
         grid = day_grid(edition=edition, sessions=sessions)
+    if grid:
+        grid_cells = _grid_cells(edition, loaded, grid)
+    else:
+        cards = dict(zip((s.pk for s in sessions), _list_cards(edition, loaded), strict=True))
+        by_day = [
+            (day, [(start, [cards[s.pk] for s in group]) for start, group in groupby(items, key=lambda s: s.start)])
+            for day, items in groupby(sessions, key=lambda s: _local_day(s.start, edition))
+        ]
     query = request.GET.copy()
     query.pop("day", None)
     context = {
@@ -80,6 +89,7 @@ def agenda(request, edition):
         "chosen_date": chosen_date,
         "view": view,
         "grid": grid,
+        "grid_cells": grid_cells,
         "filtering": filtering,
         "ignored": ignored,
         "day_query": query.urlencode(),
@@ -88,6 +98,45 @@ def agenda(request, edition):
         "section": "agenda",
     }
     return render(request, "agenda/agenda.html", context)
+
+
+def _fragment_page(edition):
+    return f"{edition.pk}|{edition.slug}|{edition.time_zone}"
+
+
+def _list_cards(edition, loaded):
+    """Each session's card on the agenda list, from the cache where a session has not changed."""
+
+    def render(missing):
+        loaded.attach(missing)
+        with timezone.override(edition.time_zone):
+            return [
+                render_to_string("agenda/includes/_agenda_session.html", {"edition": edition, "session": s.session})
+                for s in missing
+            ]
+
+    page = _fragment_page(edition)
+    # Rendered by the template engine, they are SafeStrings, and stay so in the cache (pickled).
+    return fragments("agenda-card", loaded, key=lambda s: f"{page}|{s.digest}", render=render)
+
+
+def _grid_cells(edition, loaded, grid):
+    """Each cell of the grid, from the cache where its session and its place in the grid have not changed."""
+    by_pk = {s.session.pk: s for s in loaded}
+
+    def render(missing):
+        with timezone.override(edition.time_zone):
+            return [
+                render_to_string("agenda/includes/_grid_session.html", {"edition": edition, "cell": cell})
+                for cell in missing
+            ]
+
+    def key(cell):
+        place = (cell.row_start, cell.row_end, cell.column_start, cell.column_end, cell.lane, cell.lanes)
+        return f"{page}|{place}|{cell.continued}|{by_pk[cell.session.pk].digest}"
+
+    page = _fragment_page(edition)
+    return fragments("agenda-grid-cell", grid.cells, key=key, render=render)
 
 
 def _without(querydict, name):

@@ -94,6 +94,9 @@ def test_the_defaults_time_out_in_seconds_and_serve_pictures_from_disk():
     read = production_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/wicplanner")
 
     assert read["database_options"] == {"connect_timeout": 5, "options": "-c statement_timeout=15000"}
-    assert read["cache"] == {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    assert read["cache"] == {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},  # room for the fragments of a large programme's pages and feeds
+    }
     assert read["media_storage"] == "django.core.files.storage.FileSystemStorage"
     assert read["media_address"] == "/media/expo/a.jpg"

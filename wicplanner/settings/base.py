@@ -145,7 +145,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a fragment per session of each feed and language (agenda.fragments) besides the pages.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
 # The registration limiter counts in the cache; when it cannot count, the attempt goes through (attendees/ratelimit.py).
 RATELIMIT_FAIL_OPEN = True
 
