@@ -20,9 +20,11 @@ COLUMNS = {
 }
 
 
-def record(name, **figures):
-    """One row of the table: `name`, and any of COLUMNS' keys (already formatted as text)."""
-    unknown = set(figures) - set(COLUMNS)
+def record(name, path=None, **figures):
+    """One row of the table: `name`, the address measured (if a page), and any of COLUMNS' keys (as text)."""
+    if path:
+        figures["path"] = path
+    unknown = set(figures) - set(COLUMNS) - {"path"}
     if unknown:
         raise ValueError(f"unknown columns: {sorted(unknown)}")
     path = os.environ.get("BENCH_RESULTS")
@@ -44,7 +46,8 @@ def table(rows):
     header = ["", *COLUMNS.values()]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for name, figures in rows.items():
-        cells = [name, *(str(figures.get(key, "")) for key in COLUMNS)]
+        label = f"{name} `{figures['path']}`" if "path" in figures else name
+        cells = [label, *(str(figures.get(key, "")) for key in COLUMNS)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

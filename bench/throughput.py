@@ -109,7 +109,8 @@ def main():
             row = [f"{name} `{path}`", kib(size), kib(gzip_size), f"{rate:.0f}", f"{rate / trivial_rate:.0%}"]
             print("| " + " | ".join([*row, ms(p50), ms(p99), str(errors)]) + " |")
             record(
-                f"{name} `{path}`",
+                name,
+                path=path,
                 bytes=f"{kib(size)} ({kib(gzip_size)})",
                 rate=f"{rate:,.0f}",
                 p50=ms(p50),
