@@ -9,6 +9,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -85,9 +86,13 @@ class DelegateForm(forms.Form):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 2, "maxlength": 500})
         self.fields["dietary_needs"].help_text = _("Optional, e.g. vegetarian, halal, allergies.")
         self.fields["accessibility_needs"].help_text = _("Optional, e.g. wheelchair access, sign language.")
-        self.helper = self.build_helper()
 
-    def build_helper(self):
+    @cached_property
+    def helper(self):
+        """The layout, built when the form is rendered: a form sent and saved never needs it."""
+        return self.build_helper()
+
+    def build_helper(self, sessions_template="attendees/includes/session_choices.html"):
         helper = FormHelper()
         helper.form_tag = False  # the page writes its own <form>, CSRF token and buttons
         helper.template = "attendees/includes/crispy_form.html"
@@ -114,9 +119,7 @@ class DelegateForm(forms.Form):
             ]
         layout = [Fieldset(_("About you"), *about)]
         if self.fields["sessions"].queryset.exists():
-            layout.append(
-                Fieldset(_("Sessions"), Field("sessions", template="attendees/includes/session_choices.html"))
-            )
+            layout.append(Fieldset(_("Sessions"), Field("sessions", template=sessions_template)))
         layout.append(
             Fieldset(
                 _("Your needs"),
