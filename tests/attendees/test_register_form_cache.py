@@ -158,6 +158,6 @@ def test_the_form_page_takes_the_same_queries_however_many_sessions(client, edit
         SessionFactory(edition=edition, capacity=50, registration_required=True)
     client.get(register_url(edition))
 
-    # The editions of the switcher, the sessions to choose, their seats and their waiting lists.
-    with django_assert_num_queries(4):
+    # The editions of the switcher, the sessions to choose, and their seats and waiting lists.
+    with django_assert_num_queries(3):
         assert client.get(register_url(edition)).status_code == 200
