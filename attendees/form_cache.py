@@ -63,9 +63,3 @@ def _render(form):
     html = render_crispy_form(form, helper=form.build_helper(sessions_template=SLOT_TEMPLATE))
     before, slot, after = html.partition(SLOT)
     return FixedParts(before=mark_safe(before), after=mark_safe(after) if slot else None)  # noqa: S308 (rendered by templates)
-
-
-def forget():
-    """Drop every kept form (tests that change a form's code or settings)."""
-    with _lock:
-        _kept.clear()
