@@ -5,44 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("attendees", "0008_registration_language_and_chinese_name"),
+        ('attendees', '0008_registration_language_and_chinese_name'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Notification",
+            name='Notification',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("kind", models.CharField(max_length=40, verbose_name="kind")),
-                ("payload", models.JSONField(blank=True, default=dict, verbose_name="payload")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="queued")),
-                ("due_at", models.DateTimeField(db_index=True, verbose_name="due")),
-                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
-                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
-                ("failed_at", models.DateTimeField(blank=True, null=True, verbose_name="given up")),
-                ("last_error", models.TextField(blank=True, verbose_name="last error")),
-                (
-                    "registration",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notifications",
-                        to="attendees.registration",
-                        verbose_name="registration",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(max_length=40, verbose_name='kind')),
+                ('payload', models.JSONField(blank=True, default=dict, verbose_name='payload')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='queued')),
+                ('due_at', models.DateTimeField(db_index=True, verbose_name='due')),
+                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
+                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
+                ('failed_at', models.DateTimeField(blank=True, null=True, verbose_name='given up')),
+                ('last_error', models.TextField(blank=True, verbose_name='last error')),
+                ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='attendees.registration', verbose_name='registration')),
             ],
             options={
-                "verbose_name": "queued email",
-                "verbose_name_plural": "queued emails",
-                "ordering": ["due_at", "pk"],
-                "indexes": [
-                    models.Index(
-                        condition=models.Q(("failed_at__isnull", True), ("sent_at__isnull", True)),
-                        fields=["due_at"],
-                        name="notification_due",
-                    )
-                ],
+                'verbose_name': 'queued email',
+                'verbose_name_plural': 'queued emails',
+                'ordering': ['due_at', 'pk'],
+                'indexes': [models.Index(condition=models.Q(('failed_at__isnull', True), ('sent_at__isnull', True)), fields=['due_at'], name='notification_due')],
             },
         ),
     ]
