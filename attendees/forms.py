@@ -5,12 +5,17 @@ checks the database: whether an address is already registered is decided by the 
 never shown on the form.
 """
 
+import functools
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Fieldset, Layout, Row
 from django import forms
 from django.urls import reverse
+from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
+from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from attendees import selectors
@@ -30,6 +35,30 @@ DETAIL_FIELDS = [
     "dietary_needs",
     "accessibility_needs",
 ]
+
+
+class KeptChoices(BaseChoiceIterator):
+    """Choices worked out once and shared by every form: a field given them does not copy or sort them again."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self  # never changed, only read
+
+
+@functools.cache
+def country_choices(language):
+    """The countries named and sorted in `language`, after the form's own blank choice: once per language.
+
+    The 250 countries are otherwise translated, sorted and checked on every form, shown or sent.
+    """
+    with translation.override(language):
+        field = forms.fields_for_model(Registration, fields=["country"])["country"]
+        return KeptChoices([("", _("Choose a country…")), *list(field.choices)[1:]])
 
 
 class SessionField(forms.ModelMultipleChoiceField):
@@ -79,15 +108,19 @@ class DelegateForm(forms.Form):
             attrs={"autocomplete": "tel", "inputmode": "tel", "maxlength": 40}
         )
         self.fields["phone"].help_text = _("Optional, with the country code.")
-        self.fields["country"].choices = [("", _("Choose a country…")), *list(self.fields["country"].choices)[1:]]
+        self.fields["country"].choices = country_choices(get_language())
         self.fields["category"].choices = [("", _("Choose a category…")), *list(self.fields["category"].choices)[1:]]
         for name in ("dietary_needs", "accessibility_needs"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 2, "maxlength": 500})
         self.fields["dietary_needs"].help_text = _("Optional, e.g. vegetarian, halal, allergies.")
         self.fields["accessibility_needs"].help_text = _("Optional, e.g. wheelchair access, sign language.")
-        self.helper = self.build_helper()
 
-    def build_helper(self):
+    @cached_property
+    def helper(self):
+        """The layout, built when the form is rendered: a form sent and saved never needs it."""
+        return self.build_helper()
+
+    def build_helper(self, sessions_template="attendees/includes/session_choices.html"):
         helper = FormHelper()
         helper.form_tag = False  # the page writes its own <form>, CSRF token and buttons
         helper.template = "attendees/includes/crispy_form.html"
@@ -114,9 +147,7 @@ class DelegateForm(forms.Form):
             ]
         layout = [Fieldset(_("About you"), *about)]
         if self.fields["sessions"].queryset.exists():
-            layout.append(
-                Fieldset(_("Sessions"), Field("sessions", template="attendees/includes/session_choices.html"))
-            )
+            layout.append(Fieldset(_("Sessions"), Field("sessions", template=sessions_template)))
         layout.append(
             Fieldset(
                 _("Your needs"),
@@ -140,8 +171,7 @@ class DelegateForm(forms.Form):
         widgets = list(self["sessions"])
         sessions = [widget.data["value"].instance for widget in widgets]
         ids = [session.pk for session in sessions]
-        taken = selectors.seats_taken(ids)
-        waiting = selectors.waitlist_counts(ids)
+        taken, waiting = selectors.places_held(ids)
         mine = {}
         if self.registration is not None and self.registration.is_active:
             mine = {choice.session_id: choice for choice in self.registration.choices.all()}

@@ -91,6 +91,19 @@ def waitlist_counts(session_ids):
     return _count_choices(session_ids, ChoiceStatus.WAITLIST)
 
 
+def places_held(session_ids):
+    """(seats held, delegates waiting) per session, counting active registrations only: both in one query."""
+    rows = (
+        SessionChoice.objects.filter(session_id__in=session_ids, registration__status__in=ACTIVE_STATUSES)
+        .values("session_id", "status")
+        .annotate(total=Count("pk"))
+    )
+    totals = {(row["session_id"], row["status"]): row["total"] for row in rows}
+    seats = {pk: totals.get((pk, ChoiceStatus.SEAT), 0) for pk in session_ids}
+    waiting = {pk: totals.get((pk, ChoiceStatus.WAITLIST), 0) for pk in session_ids}
+    return seats, waiting
+
+
 def delegates_holding_places(session_ids):
     """How many active delegates hold a seat or a waiting-list place in any of these sessions, each counted once."""
     return (

@@ -235,13 +235,10 @@ def _register(*, edition, data, session_ids, now, language):
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         if selectors.active_registration_count(edition=edition) >= edition.registration_cap:
             raise RegistrationError(_("Registration is full: the edition has reached its number of delegates."))
-    allowed = set(
-        selectors.registrable_sessions(edition=edition).filter(pk__in=session_ids).values_list("pk", flat=True)
-    )
-    if set(session_ids) - allowed:
+    chosen = list(selectors.registrable_sessions(edition=edition).filter(pk__in=session_ids))
+    if set(session_ids) - {session.pk for session in chosen}:
         raise RegistrationError(_("One of the chosen sessions cannot be registered for."))
-    sessions = _lock_sessions(allowed)
-    _validate_choices(sessions)
+    _validate_choices(chosen)
 
     if existing is None:
         registration, old_status = Registration(edition=edition, **data), ""
@@ -252,9 +249,11 @@ def _register(*, edition, data, session_ids, now, language):
         registration, old_status = Registration(edition=edition, **stand_in), ""
     registration.status = RegistrationStatus.SUBMITTED
     registration.consented_at = timezone.now()
-    registration.full_clean(validate_constraints=False)
+    # The fields' own checks; not the edition (just read) nor the unique keys (random): the database's
+    # constraints are the last word on those, and _write draws a new badge code when one was taken meanwhile.
+    registration.full_clean(exclude=["edition"], validate_unique=False, validate_constraints=False)
     keep = existing is None or registration is existing
-    if not _write(registration, sessions, old_status=old_status, keep=keep):
+    if not _write(registration, [session.pk for session in chosen], old_status=old_status, keep=keep):
         keep = False  # the same address, registered by a concurrent request a moment ago
         existing = selectors.registrations_with_email(edition=edition, email=email).get()
     if keep:
@@ -276,25 +275,31 @@ def _reopened(registration, *, data):
     return registration
 
 
-def _write(registration, sessions, *, old_status, keep, attempts=3):
+def _write(registration, session_ids, *, old_status, keep, attempts=3):
     """Save a submitted registration with its places and the record of its status.
 
     `keep=False` rolls it all back (a stand-in). The writes are between a savepoint and its release or its
     rollback, so both do the same statements. False when another request registered the address meanwhile:
     the unique constraint is the last word.
+
+    Every registration for a sub-forum passes its row lock in turn, so the lock is taken last, once the
+    registration and its record are written: only the old places' removal, the seat count and the new places
+    wait for it (held until the commit).
     """
     for _attempt in range(attempts):
         savepoint = transaction.savepoint()
         try:
             registration.save()
-            # The places become those chosen now: a registration opened again drops its cancelled past's.
-            SessionChoice.objects.filter(registration=registration).delete()
             _record(
                 registration,
                 old=old_status,
                 new=RegistrationStatus.SUBMITTED,
                 message=_("Registered again.") if old_status else "",
             )
+            sessions = _lock_sessions(session_ids)
+            # The places become those chosen now: a registration opened again drops its cancelled past's.
+            # Under the locks, as every other change of places (a session cancelled removes them too).
+            SessionChoice.objects.filter(registration=registration).delete()
             _place(registration, sessions)
         except IntegrityError:
             transaction.set_rollback(False)  # sound again once back at the savepoint, just below

@@ -23,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from agenda.access import get_edition
-from attendees import selectors, services
+from attendees import form_cache, selectors, services
 from attendees.calendar import delegate_calendar
 from attendees.enums import BADGE_STATUSES, RegistrationState, RegistrationStatus, may_become
 from attendees.forms import CancelForm, RegisterForm, ResendForm, UpdateForm
@@ -64,6 +64,8 @@ def register(request, edition):
         # A session page's Register button names its session: it starts ticked.
         form = None if problem else RegisterForm(edition=edition, initial_session_slugs=request.GET.getlist("session"))
         context = {"edition": edition, "form": form, "problem": problem, "state": state, "section": "register"}
+        # The fields rendered once per programme version and language; the sessions' seats are rendered now.
+        context["fixed_form"] = form_cache.fixed_parts(form) if form else None
         return render(request, "attendees/register.html", context)
 
     form = RegisterForm(request.POST, edition=edition)

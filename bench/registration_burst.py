@@ -262,6 +262,11 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8770")))
     parser.add_argument("--postgres", default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/8"))
+    parser.add_argument(
+        "--database-prefix",
+        default=os.environ.get("BENCH_DATABASE_PREFIX", "wic_burst_"),
+        help="The throw-away database's name starts with this (a random suffix follows).",
+    )
     parser.add_argument("--conn-max-age", type=int, default=60, help="Seconds a worker keeps its connection.")
     parser.add_argument(
         "--forms-first",
@@ -272,7 +277,7 @@ def main():
     options = parser.parse_args()
 
     run_id = secrets.token_hex(3)
-    database = f"wic_burst_{run_id}"
+    database = f"{options.database_prefix}{run_id}"
     pg = urllib.parse.urlsplit(options.postgres)
     pg_args = ["-h", pg.hostname or "127.0.0.1", "-p", str(pg.port or 5432), "-U", pg.username or "postgres"]
     host = "127.0.0.1"

@@ -359,7 +359,7 @@ def test_the_page_takes_as_many_queries_whatever_the_number_of_sessions_chosen(
 
     # The agenda adds three: the starred sessions' ids, the sessions themselves, and the ids of the sessions a
     # saved star may name (for the comparison with this browser's stars).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         response = client.get(url)
 
     assert response.status_code == 200
