@@ -33,6 +33,8 @@ import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
+from results import record
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SLUG = "burst"
@@ -434,6 +436,15 @@ def report(options, results, elapsed, counts, access_log, log_start, run_id):
     print(
         f"  counts: {'OK' if passed else 'WRONG'}   target rate: {'met' if rate >= 3000 else 'missed'}   "
         f"target POST p95 <= 1 s: {'met' if p95 <= 1 else 'missed'}"
+    )
+    record(
+        f"registration burst: {'posts alone' if options.forms_first else 'form + post'}",
+        rate=f"{rate:,.0f} registrations/min",
+        p50=f"{percentile(posts, 50) * 1000:,.0f} ms",
+        p99=f"{percentile(posts, 99) * 1000:,.0f} ms",
+        notes=f"POST p95 {p95 * 1000:,.0f} ms; {options.delegates:,} delegates, {options.clients} clients, "
+        f"{options.workers} workers, PostgreSQL; {counts['seats']} seats / {counts['waiting']} waiting "
+        f"({'right' if passed else 'WRONG'}), {len(errors)} errors; target >= 3,000/min, p95 <= 1 s",
     )
     if errors:
         shown = {}
