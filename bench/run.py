@@ -21,11 +21,10 @@ from results import load, table
 
 BENCH = Path(__file__).resolve().parent
 PYTHON = sys.executable
-# Name, then the script and its arguments. The first render comes before the load so that the rows keep the
-# pages' order.
+# Name, then the script and its arguments; the table's rows come in the order the benchmarks first give them.
 BENCHMARKS = {
-    "first_render": ["first_render.py", "--all"],
     "throughput": ["throughput.py"],
+    "first_render": ["first_render.py", "--all"],
     "admin": ["admin_pages.py"],
     "releases": ["releases.py"],
     "parity": ["timing_parity.py"],
