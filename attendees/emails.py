@@ -22,16 +22,18 @@ it later, out of the request. What is fixed when it is queued, and what is read 
   were queued.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from attendees.enums import ChoiceStatus
-from attendees.outbox import sender
+from attendees.outbox import Withheld, sender
 
 # The kinds of queued emails (Notification.kind), one sender each below.
 RECEIVED = "received"
@@ -159,6 +161,7 @@ def send_link(registration, payload):
     from attendees import services
     from attendees.models import new_token_key
 
+    _limit_new_links(kind=LINK, registration=registration)
     old_key = registration.token_key
     registration.token_key = new_token_key()
     try:
@@ -192,6 +195,7 @@ def send_not_registered(registration, payload):
     edition = Edition.objects.filter(pk=payload["edition"]).first()
     if edition is None:
         return
+    _limit_new_links(kind=NOT_REGISTERED, payload__address__iexact=payload["address"])
     with translation.override(payload.get("language") or settings.LANGUAGE_CODE):
         context = {
             "edition": edition,
@@ -202,6 +206,18 @@ def send_not_registered(registration, payload):
         html = render_to_string("emails/not_registered.html", context)
         subject = _subject(edition, _("no registration under this address"))
     _deliver(to=payload["address"], subject=subject, text=text, html=html)
+
+
+def _limit_new_links(**recipient):
+    """The "send my link" form must not be a way to flood someone's inbox: at most NEW_LINK_EMAILS_PER_HOUR such
+    emails to one registration or address an hour, whoever asks and from wherever. Decided when sent, so the
+    request does the same work either way and says nothing of it."""
+    from attendees.models import Notification
+
+    since = timezone.now() - dt.timedelta(hours=1)
+    sent = Notification.objects.filter(sent_at__gte=since, **recipient).count()
+    if sent >= settings.NEW_LINK_EMAILS_PER_HOUR:
+        raise Withheld(f"Not sent: {sent} such emails went to this address in the last hour.")
 
 
 def send_programme_changes(registration, release, changes):

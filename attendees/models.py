@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from attendees.enums import ACTIVE_STATUSES, CATEGORY_COLOURS, ChoiceStatus, DelegateCategory, RegistrationStatus
-from attendees.validators import validate_chinese_name, validate_phone
+from attendees.validators import validate_chinese_name, validate_no_direction_controls, validate_phone
 
 
 def new_token_key():
@@ -66,7 +66,7 @@ class Registration(models.Model):
     edition = models.ForeignKey(
         "agenda.Edition", on_delete=models.PROTECT, related_name="registrations", verbose_name=_("edition")
     )
-    name = models.CharField(_("full name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200, validators=[validate_no_direction_controls])
     # Printed on the badge under the name in Latin letters, and found by the check-in desk's search.
     name_zh = models.CharField(
         _("name in Chinese characters"),
@@ -76,8 +76,8 @@ class Registration(models.Model):
         help_text=_("Optional, e.g. 王海峰."),
     )
     email = models.EmailField(_("email"), max_length=254)
-    organisation = models.CharField(_("organisation"), max_length=300)
-    position = models.CharField(_("position"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=300, validators=[validate_no_direction_controls])
+    position = models.CharField(_("position"), max_length=200, validators=[validate_no_direction_controls])
     country = CountryField(_("country"))
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     category = models.CharField(_("delegate category"), max_length=20, choices=DelegateCategory.choices)

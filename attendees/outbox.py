@@ -184,6 +184,10 @@ SERVER_UNREACHABLE = (
 )
 
 
+class Withheld(Exception):
+    """Raised by a sender for an email that must not go (e.g. too many to one address): given up, with the reason."""
+
+
 def _send_one(notification, now):
     """Send one email and record the outcome; returns the error, or None once sent."""
     send = _senders.get(notification.kind)
@@ -192,6 +196,9 @@ def _send_one(notification, now):
         if send is None:
             raise LookupError(f"No sender for emails of kind {notification.kind!r}")
         send(notification.registration, notification.payload)
+    except Withheld as reason:
+        notification.failed_at = now
+        notification.last_error = str(reason)[:2000]
     except Exception as error:  # noqa: BLE001 — any failure is retried later, and logged
         failure = error
         logger.warning("Queued email %s (%s) not sent: %s", notification.pk, notification.kind, error)
@@ -204,6 +211,7 @@ def _send_one(notification, now):
     else:
         notification.attempts += 1
         notification.sent_at = now
+        notification.last_error = ""  # an earlier attempt's error no longer describes it
     notification.save(update_fields=["attempts", "last_error", "failed_at", "due_at", "sent_at"])
     return failure
 

@@ -15,6 +15,21 @@ PHONE_FORMAT = re.compile(r"\+?[0-9 ().\-/]{4,40}")
 CHINESE_NAME_FORMAT = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・‧•\u3000 ]+")
 
 
+# Characters that reorder the text around them (embeddings, overrides, isolates): in a name they would make the
+# badge, the desk and the admin show something other than what was typed, e.g. a name reversed.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def validate_no_direction_controls(value):
+    """Names and affiliations are shown as typed: no invisible characters that reverse or reorder them."""
+    if DIRECTION_CONTROLS.search(value or ""):
+        raise ValidationError(
+            _("Remove the invisible text-direction characters (they would show the text reordered)."),
+            code="invalid",
+            params={"value": value},
+        )
+
+
 def validate_phone(value):
     """The phone format of every door (the model's field, so the forms and the services too)."""
     if not PHONE_FORMAT.fullmatch(value or ""):

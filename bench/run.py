@@ -33,6 +33,16 @@ BENCHMARKS = {
 }
 
 
+# The benchmarks serve plain HTTP on 127.0.0.1: a production `.env` in the project's folder (docs/deploy.md) must
+# not switch on the HTTPS redirect or Secure cookies for them (the environment wins over `.env`).
+LOCAL_HTTP = {
+    "SECURE_SSL_REDIRECT": "false",
+    "SECURE_HSTS_SECONDS": "0",
+    "SESSION_COOKIE_SECURE": "false",
+    "CSRF_COOKIE_SECURE": "false",
+}
+
+
 def main():
     chosen = sys.argv[1:] or list(BENCHMARKS)
     unknown = [name for name in chosen if name not in BENCHMARKS]
@@ -51,7 +61,7 @@ def main():
             out.flush()
             done = subprocess.run(
                 [PYTHON, BENCH / BENCHMARKS[name][0], *BENCHMARKS[name][1:]],
-                env={**os.environ, "BENCH_RESULTS": str(results)},
+                env={**os.environ, **LOCAL_HTTP, "BENCH_RESULTS": str(results)},
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )

@@ -157,3 +157,40 @@ def test_an_already_registered_email_that_fails_is_sent_on_its_retry(edition, se
 
     assert outbox.drain(now=Notification.objects.get(kind=emails.ALREADY_REGISTERED).due_at) == 1
     assert [m.subject for m in mail.outbox] == ["2031 Wuzhen Summit: you are already registered"]
+
+
+@pytest.mark.parametrize("registered", [True, False], ids=["registered", "not registered"])
+def test_the_new_link_form_cannot_flood_an_inbox(client, edition, settings, registered):
+    settings.NEW_LINK_EMAILS_PER_HOUR = 3
+    settings.REGISTRATION_RATE = "off"  # many senders, each with an address of their own
+    address = "victim@example.org"
+    if registered:
+        services.registration_create(edition=edition, data=delegate_data(1, email=address))
+    outbox.drain()
+    mail.outbox.clear()
+    url = reverse("attendees:resend", args=[edition.slug])
+
+    answers = [client.post(url, {"email": address.upper() if n % 2 else address}).status_code for n in range(5)]
+    client.post(url, {"email": "someone.else@example.org"})
+    outbox.drain()
+
+    assert answers == [302] * 5  # every asker gets the same answer
+    assert len([m for m in mail.outbox if m.to[0].lower() == address]) == 3
+    assert ["someone.else@example.org"] in [m.to for m in mail.outbox]
+    withheld = Notification.objects.filter(failed_at__isnull=False)
+    assert withheld.count() == 2
+    assert all("in the last hour" in n.last_error for n in withheld)
+
+
+def test_a_sent_email_keeps_no_error_of_an_earlier_attempt(edition, settings):
+    services.registration_create(edition=edition, data=delegate_data(1))
+    settings.EMAIL_BACKEND = "tests.attendees.test_outbox.RefusingBackend"
+    outbox.drain()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    notification = Notification.objects.get()
+    assert notification.last_error
+
+    assert outbox.drain(now=notification.due_at) == 1
+
+    notification.refresh_from_db()
+    assert notification.sent_at and notification.last_error == ""

@@ -167,6 +167,25 @@ def test_other_bad_input_is_a_form_error_not_a_server_error(client, edition, fie
     assert Registration.objects.count() == 0
 
 
+@pytest.mark.parametrize("field", ["name", "organisation", "position"])
+def test_text_direction_controls_are_refused_with_what_was_typed_kept(client, edition, field):
+    # U+202E would show "Ada Lovelace\u202eecalevoL" reversed on the badge, the desk and the admin.
+    typed = "Ada \u202eecalevoL"
+
+    response = client.post(register_url(edition), form_data(**{field: typed}))
+
+    assert response.status_code == 200
+    assert "text-direction" in str(response.context["form"].errors[field])
+    assert response.context["form"][field].value() == typed
+    assert Registration.objects.count() == 0
+
+
+def test_names_in_right_to_left_scripts_are_kept(client, edition):
+    client.post(register_url(edition), form_data(name="أحمد المنصوري", organisation="וִיקִיפֶּדְיָה"))
+
+    assert Registration.objects.get().name == "أحمد المنصوري"
+
+
 def test_html_is_stored_as_typed_and_shown_escaped(client, edition, django_capture_on_commit_callbacks):
     name = '<script>alert("x")</script> <b>Ada</b>'
     with django_capture_on_commit_callbacks(execute=True):

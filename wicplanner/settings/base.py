@@ -368,6 +368,8 @@ SPECTACULAR_SETTINGS = {
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Registration and resend forms per client address; "off" for load tests (a ministry shares one address).
 REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="30/m")
+# "Send my link" emails to one registration or address per hour, whoever asks: the form cannot flood an inbox.
+NEW_LINK_EMAILS_PER_HOUR = env.int("NEW_LINK_EMAILS_PER_HOUR", default=3)
 
 # The outbox (attendees.outbox): queued emails are sent by `manage.py send_notifications --loop`, and, when
 # this is on, by a thread of the web process as soon as the transaction that queued them commits.
