@@ -171,7 +171,9 @@ def test_with_nothing_listening_at_the_database_address_pages_api_and_admin_answ
         "/readyz": [503, "10"],
         "/healthz": [200, None],
     }
-    assert max(answer[2] for answer in answers.values()) < 2
+    # A refused connection is known at once, not after the 5 s connect timeout (the bound leaves room for a
+    # loaded machine).
+    assert max(answer[2] for answer in answers.values()) < 4
 
 
 class SilentServer:
