@@ -168,3 +168,18 @@ def test_the_favicon_answers_and_every_page_links_its_icons(client, programme):
     assert re.fullmatch(r"/static/img/favicon(\.[0-9a-f]+)?\.ico", response["Location"])
     html = client.get("/2031/agenda/").content.decode()
     assert re.search(r'<link rel="icon" href="/static/img/favicon[^"]*\.svg" type="image/svg\+xml">', html)
+
+
+def test_an_exhibit_page_shares_its_first_picture(client, edition, settings, tmp_path):
+    from tests.factories.expo import ExhibitFactory, ExhibitPictureFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.SITE_URL = "https://summit.example"
+    exhibit = ExhibitFactory(expo__edition=edition, title="Robotic dogs", slug="robotic-dogs")
+    first = ExhibitPictureFactory(exhibit=exhibit, position=1)
+    ExhibitPictureFactory(exhibit=exhibit, position=2)
+
+    html = client.get("/2031/expo/robotic-dogs/").content.decode()
+
+    assert meta(html, "og:image") == f"https://summit.example{first.large.url}"
+    assert meta(html, "og:title") == "Robotic dogs"

@@ -124,3 +124,26 @@ def test_faces_and_the_home_page_at_phone_and_desktop_width(playwright_browser, 
             assert overflow <= 0, (path, width, overflow)
         context.close()
     print(f"\nScreenshots of faces and the home page: {folder}")
+
+
+def test_an_organiser_uploads_the_summits_logo_and_it_heads_the_public_site(admin_page, summit, expect, tmp_path):
+    logo = tmp_path / "logo.png"
+    image = Image.new("RGB", (300, 300), (255, 255, 255))
+    ImageDraw.Draw(image).ellipse((40, 40, 260, 260), fill=(31, 95, 191))
+    image.save(logo)
+
+    admin_page.goto(f"/admin/agenda/summit/{summit.summit_id}/change/")
+    admin_page.locator("#id_logo").set_input_files(str(logo))
+    admin_page.locator("input[name=_save]").click()
+    expect(admin_page.locator(".messagelist .success")).to_be_visible()
+
+    admin_page.goto("/summit/")
+    brand = admin_page.locator(".site-brand")
+    expect(brand).to_contain_text("World Internet Conference Wuzhen Summit")
+    shown = brand.locator("img.site-logo")
+    expect(shown).to_be_visible()
+    assert shown.evaluate("image => image.complete && image.naturalWidth > 0")
+    og_image = admin_page.locator('meta[property="og:image"]').get_attribute("content")
+    assert og_image.startswith("http") and "/media/summits/renditions/" in og_image
+    admin_page.screenshot(path=str(tmp_path / "header-with-logo-1280.png"))
+    print(f"\nThe header with the summit's logo: {tmp_path / 'header-with-logo-1280.png'}")
