@@ -42,6 +42,17 @@ def test_a_name_always_gets_the_same_colour_and_names_spread_over_the_palette():
     assert len({avatar_colour(name) for name in names}) == len(AVATAR_COLOURS)
 
 
+def _luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+@pytest.mark.parametrize("colour", AVATAR_COLOURS)
+def test_white_initials_are_readable_on_every_avatar_colour(colour):
+    assert (1.05 / (_luminance(colour) + 0.05)) >= 4.5
+
+
 @pytest.fixture
 def edition():
     return EditionFactory(slug="2031", year=2031)
