@@ -85,8 +85,9 @@ def remove_picture_files(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=models.Person)
 @receiver(post_delete, sender=models.Organisation)
+@receiver(post_delete, sender=models.Summit)
 def remove_photo_or_logo_files(sender, instance, **kwargs):
-    # The same hygiene for a person's photo and an organisation's logo, with their renditions.
+    # The same hygiene for a person's photo and an organisation's or summit's logo, with their renditions.
     field = "photo" if sender is models.Person else "logo"
     names, storage = PictureFiles.named(field).names(instance), getattr(instance, field).storage
     transaction.on_commit(lambda: delete_files(storage, names))

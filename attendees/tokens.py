@@ -31,7 +31,9 @@ def registration_from_link(token, *, edition):
         return None
     if not isinstance(payload, dict):
         return None
-    registration = Registration.objects.filter(pk=payload.get("r"), edition=edition).select_related("edition").first()
+    registration = (
+        Registration.objects.filter(pk=payload.get("r"), edition=edition).select_related("edition__summit").first()
+    )
     if registration is None:
         return None
     if registration.token_key != payload.get("k"):

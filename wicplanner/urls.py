@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from agenda.sitemaps import SITEMAPS
 from wicplanner.media import media_urlpatterns
-from wicplanner.views import robots_txt
+from wicplanner.views import favicon, robots_txt
 
 # One address each, whatever the language: the back office, the API (?lang=), the sitemap (which lists
 # both languages) and the language cookie the back office reads.
@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/", include("agenda.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 # Uploaded pictures, when they are on this server's disk (with or without DEBUG); before the pages' addresses.
 urlpatterns += media_urlpatterns()

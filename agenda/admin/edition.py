@@ -11,11 +11,13 @@ from agenda.zones import zone_label
 from attendees.selectors import registration_state
 
 from .languages import BilingualAdmin, BilingualTabularInline
+from .people import PictureAdminMixin
 from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
 
 @admin.register(Summit)
-class SummitAdmin(BilingualAdmin):
+class SummitAdmin(PictureAdminMixin, BilingualAdmin):
+    picture_field = "logo"
     list_display = ["name", "short_name", "slug"]
     search_fields = in_both_languages("name")
     prepopulated_fields = {"slug": ["short_name"]}

@@ -1,14 +1,17 @@
 """Illustrative sample pictures for demo and synthetic exhibits, drawn with Pillow.
 
-A sample picture is a card: a gradient in the colour of the exhibit's category, a few soft shapes, the category,
-the exhibit's title and exhibitor, and a "Sample picture" label, so nobody mistakes it for a photograph of the
-real exhibit. The same title, category, caption, variant and size always give the same pixels, so the demo looks
-the same on every machine; nothing is downloaded and no picture file ships with the code.
+A sample picture is an illustration: a gradient in the colours of the exhibit's category, an icon-like motif for
+the category (a robot's head, an atom, a skyline…), a faint pattern, the category's name and a "Sample picture"
+label, so nobody mistakes it for a photograph of the real exhibit. Each view of an exhibit is composed differently
+(where the motif stands, its size, the hue, the pattern), so a gallery never shows near-identical slides. The same
+title, category, caption, variant and size always give the same pixels, so the demo looks the same on every machine;
+nothing is downloaded and no picture file ships with the code.
 
 `add_sample_pictures` stores them like an organiser's upload, through `exhibit_picture_store` (normalised, with
 renditions), and only for the picture positions an exhibit does not have yet: running it again adds nothing.
 """
 
+import colorsys
 import functools
 import hashlib
 import io
@@ -17,6 +20,7 @@ import random
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from agenda.demo.motifs import MOTIF_NAMES, MOTIFS
 from agenda.enums import ExhibitCategory
 from agenda.models import ExhibitPicture
 from agenda.services import exhibit_picture_store
@@ -50,10 +54,19 @@ COLOUR_NAMES = {
     ExhibitCategory.MOBILITY: "green",
     ExhibitCategory.OTHER: "grey",
 }
-# Each variant of the same exhibit looks different: another direction of the gradient and other shapes. A direction
-# is (weight of the vertical ramp against the horizontal one, whether the horizontal ramp runs right to left).
-_VARIANT_DIRECTIONS = ((0.5, False), (0.5, True), (0.85, False), (0.25, True), (0.35, False))
-_VARIANT_SHAPES = ("circles", "rings", "bars")
+# Each view of the same exhibit is composed differently: where the motif stands and how large, the gradient's
+# direction, a turn of the hue and the pattern behind. A direction is (weight of the vertical ramp against the
+# horizontal one, whether the horizontal ramp runs right to left).
+_VARIANT_DIRECTIONS = ((0.35, False), (0.8, True), (0.2, True), (0.6, False), (0.5, True))
+_VARIANT_HUE_TURNS = (0.0, 0.06, -0.06, 0.1, -0.1)
+# (centre x, centre y, radius) as shares of the width, height and height; and the pattern behind.
+_VARIANT_LAYOUTS = (
+    ((0.66, 0.46, 0.3), "dots"),
+    ((0.5, 0.45, 0.24), "rings"),
+    ((0.3, 0.48, 0.2), "stripes"),
+    ((0.72, 0.5, 0.22), "scatter"),
+    ((0.5, 0.42, 0.32), "dots"),
+)
 
 
 def _category(value) -> ExhibitCategory:
@@ -78,64 +91,57 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
+def _turned(hex_colour: str, turn: float) -> tuple[int, int, int]:
+    red, green, blue = (value / 255 for value in _rgb(hex_colour))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    return tuple(round(value * 255) for value in colorsys.hls_to_rgb((hue + turn) % 1, lightness, saturation))
+
+
+def _variant(items, variant: int):
+    return items[(variant - 1) % len(items)]
+
+
 @functools.lru_cache(maxsize=64)
 def _background(category: ExhibitCategory, variant: int, size: tuple[int, int]) -> Image.Image:
-    """The category's gradient, turned for the variant, with a darker band at the bottom for the text."""
-    first, second = (Image.new("RGB", size, _rgb(colour)) for colour in CATEGORY_COLOURS[category])
-    vertical_weight, leftwards = _VARIANT_DIRECTIONS[(variant - 1) % len(_VARIANT_DIRECTIONS)]
+    """The category's gradient, turned for the variant, with a darker band at the bottom for the label."""
+    turn = _variant(_VARIANT_HUE_TURNS, variant)
+    first, second = (Image.new("RGB", size, _turned(colour, turn)) for colour in CATEGORY_COLOURS[category])
+    vertical_weight, leftwards = _variant(_VARIANT_DIRECTIONS, variant)
     vertical = Image.linear_gradient("L")
     horizontal = vertical.transpose(Image.Transpose.ROTATE_270 if leftwards else Image.Transpose.ROTATE_90)
     ramp = Image.blend(horizontal, vertical, vertical_weight).resize(size, Image.Resampling.BICUBIC)
     card = Image.composite(second, first, ramp)
-    scrim = Image.linear_gradient("L").resize(size).point(lambda value: max(0, value - 110))
+    scrim = Image.linear_gradient("L").resize(size).point(lambda value: max(0, value - 170))
     return Image.composite(Image.new("RGB", size, (8, 12, 20)), card, scrim)
 
 
-def _shapes(draw: ImageDraw.ImageDraw, *, chance: random.Random, kind: str, width: int, height: int) -> None:
-    """Soft, see-through shapes in the upper part of the card, placed by `chance`."""
+def _pattern(draw: ImageDraw.ImageDraw, *, chance: random.Random, kind: str, width: int, height: int) -> None:
+    """A faint pattern behind the motif, placed by `chance` so two exhibits of a category differ too."""
     scale = width / 1200
-    for _ in range(chance.randint(4, 7)):
-        x = chance.uniform(0.35, 1.05) * width
-        y = chance.uniform(-0.2, 0.4) * height
-        alpha = chance.randint(18, 46)
-        if kind == "bars":
-            bar_width = chance.uniform(30, 110) * scale
-            bar_height = chance.uniform(0.2, 0.5) * height
-            draw.rounded_rectangle(
-                (x, y, x + bar_width, y + bar_height), radius=bar_width / 2, fill=(255, 255, 255, alpha)
+    if kind == "dots":
+        step = round(48 * scale)
+        offset = chance.randint(0, step)
+        for row in range(offset, height, step):
+            for column in range(offset, width, step):
+                alpha = max(0, 40 - round(40 * abs(column / width - 0.5) * 1.6)) + chance.randint(0, 14)
+                dot = 3 * scale
+                draw.ellipse((column - dot, row - dot, column + dot, row + dot), fill=(255, 255, 255, alpha))
+    elif kind == "rings":
+        x, y = width * chance.uniform(0.4, 0.6), height * chance.uniform(0.35, 0.5)
+        for ring in range(1, 9):
+            radius = ring * 70 * scale
+            draw.ellipse(
+                (x - radius, y - radius, x + radius, y + radius), outline=(255, 255, 255, 34 - 3 * ring), width=2
             )
-            continue
-        radius = chance.uniform(60, 260) * scale
-        box = (x - radius, y - radius, x + radius, y + radius)
-        if kind == "rings":
-            draw.ellipse(box, outline=(255, 255, 255, alpha + 20), width=max(2, round(10 * scale)))
-        else:
-            draw.ellipse(box, fill=(255, 255, 255, alpha))
-
-
-def _wrapped(text: str, *, font, max_width: float, draw: ImageDraw.ImageDraw) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if line and draw.textlength(candidate, font=font) > max_width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _fitted_title(title: str, *, draw: ImageDraw.ImageDraw, width: int, max_width: float):
-    """The largest font size at which the title takes at most three lines, and those lines."""
-    size = round(width * 0.06)
-    while True:
-        font = _font(size)
-        lines = _wrapped(title, font=font, max_width=max_width, draw=draw)
-        if len(lines) <= 3 or size <= 18:
-            return font, lines[:3]
-        size = round(size * 0.88)
+    elif kind == "stripes":
+        gap = round(chance.uniform(36, 60) * scale)
+        for start in range(-height, width, gap):
+            draw.line((start, height, start + height, 0), fill=(255, 255, 255, 18), width=max(2, round(8 * scale)))
+    else:
+        for _ in range(chance.randint(10, 16)):
+            x, y = chance.uniform(0, width), chance.uniform(0, height * 0.8)
+            radius = chance.uniform(8, 60) * scale
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=(255, 255, 255, chance.randint(14, 40)))
 
 
 def draw_sample_picture(
@@ -146,52 +152,44 @@ def draw_sample_picture(
     variant: int = 1,
     size: tuple[int, int] = DEMO_SIZE,
 ) -> Image.Image:
-    """The card for an exhibit, as an RGB image of `size`; `caption` (e.g. the exhibitor) goes under the title."""
+    """An illustration for an exhibit, as an RGB image of `size`: the category's colours and motif, composed
+    differently for each `variant`, and a "Sample picture" label. The title and `caption` only vary the pattern
+    (the page says them in words; the picture does not repeat them)."""
     category = _category(category)
     width, height = size
-    margin = round(width * 0.06)
+    margin = round(width * 0.05)
     card = _background(category, variant, size).convert("RGBA")
+    chance = _chance(title, category, caption, variant)
 
     overlay = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
-    shape = _VARIANT_SHAPES[(variant - 1) % len(_VARIANT_SHAPES)]
-    _shapes(draw, chance=_chance(title, category, variant), kind=shape, width=width, height=height)
+    (x_share, y_share, r_share), pattern = _variant(_VARIANT_LAYOUTS, variant)
+    _pattern(draw, chance=chance, kind=pattern, width=width, height=height)
 
-    # The category, top left, and the sample label, top right, in a pill.
+    # The motif: a soft disc behind it, then the drawing itself, nudged a little per exhibit.
+    x = width * x_share + chance.uniform(-0.03, 0.03) * width
+    y = height * y_share + chance.uniform(-0.03, 0.03) * height
+    radius = height * r_share
+    halo = radius * 1.45
+    draw.ellipse((x - halo, y - halo, x + halo, y + halo), fill=(255, 255, 255, 26))
+    MOTIFS[category](draw, x, y, radius, (255, 255, 255, 235))
+
+    # The category, bottom left, and the sample label, bottom right, in a pill.
     small = _font(max(12, round(width * 0.022)))
-    if category != ExhibitCategory.OTHER:
-        draw.text((margin, margin), str(category.label).upper(), font=small, fill=(255, 255, 255, 215))
+    ascent, descent = small.getmetrics()
     pad_x, pad_y = round(width * 0.016), round(width * 0.009)
+    pill_height = ascent + descent + 2 * pad_y
+    bottom = height - margin
+    if category != ExhibitCategory.OTHER:
+        draw.text(
+            (margin, bottom - pill_height + pad_y), str(category.label).upper(), font=small, fill=(255, 255, 255, 225)
+        )
     label_width = draw.textlength(SAMPLE_LABEL, font=small)
     left = width - margin - label_width - 2 * pad_x
-    top = margin - pad_y
-    ascent, descent = small.getmetrics()
     draw.rounded_rectangle(
-        (left, top, width - margin, top + ascent + descent + 2 * pad_y),
-        radius=(ascent + descent + 2 * pad_y) / 2,
-        fill=(255, 255, 255, 230),
+        (left, bottom - pill_height, width - margin, bottom), radius=pill_height / 2, fill=(255, 255, 255, 230)
     )
-    draw.text((left + pad_x, top + pad_y), SAMPLE_LABEL, font=small, fill=(31, 37, 44, 255))
-
-    # The title, bottom left, with the caption under it and a short rule above it.
-    font, lines = _fitted_title(title, draw=draw, width=width, max_width=width - 2 * margin)
-    ascent, descent = font.getmetrics()
-    line_height = round((ascent + descent) * 1.08)
-    caption_font = _font(max(12, round(width * 0.028)))
-    caption_height = sum(caption_font.getmetrics()) if caption else 0
-    bottom = height - margin
-    y = bottom - caption_height - (round(line_height * 0.4) if caption else 0) - line_height * len(lines)
-    rule_y = y - round(line_height * 0.35)
-    draw.rounded_rectangle(
-        (margin, rule_y - round(width * 0.004), margin + round(width * 0.08), rule_y),
-        radius=2,
-        fill=(255, 255, 255, 230),
-    )
-    for line in lines:
-        draw.text((margin, y), line, font=font, fill=(255, 255, 255, 255), stroke_width=1, stroke_fill=(255, 255, 255))
-        y += line_height
-    if caption:
-        draw.text((margin, bottom - caption_height), caption, font=caption_font, fill=(255, 255, 255, 215))
+    draw.text((left + pad_x, bottom - pill_height + pad_y), SAMPLE_LABEL, font=small, fill=(31, 37, 44, 255))
 
     return Image.alpha_composite(card, overlay).convert("RGB")
 
@@ -209,7 +207,7 @@ def sample_alt_text(title: str, *, category: str = ExhibitCategory.OTHER, captio
     colour = COLOUR_NAMES[category]
     article = "an" if colour[0] in "aeiou" else "a"
     text = (
-        f"Sample illustration for “{title}”{by}: {article} {colour} card with the exhibit's name, "
+        f"Sample illustration for “{title}”{by}: {MOTIF_NAMES[category]} drawn on {article} {colour} background, "
         f"labelled “{SAMPLE_LABEL}”"
     )
     if variant > 1:

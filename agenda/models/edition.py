@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agenda.enums import EditionPhase
+from agenda.images import FreshName, validate_image_upload
 from agenda.validators import (
     validate_edition_dates,
     validate_edition_slug,
@@ -25,6 +26,21 @@ class Summit(models.Model):
     short_name = models.CharField(_("short name"), max_length=40, help_text=_("Used in feed acronyms, e.g. “wic”."))
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     website = models.URLField(_("website"), blank=True)
+    # The public site is the summit's: its name heads every page and its logo stands beside it (and in shared links).
+    # Stored through agenda.images.picture_store, with renditions like an exhibit picture's.
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=FreshName("summits"),
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("Shown in the header of the public site and when a page is shared. JPEG, PNG or WebP."),
+    )
+    logo_width = models.PositiveIntegerField(_("logo width"), editable=False, default=0)
+    logo_height = models.PositiveIntegerField(_("logo height"), editable=False, default=0)
+    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="summits/renditions/", blank=True, editable=False)
+    logo_thumbnail_width = models.PositiveIntegerField(_("logo thumbnail width"), editable=False, default=0)
+    logo_large = models.ImageField(_("large logo"), upload_to="summits/renditions/", blank=True, editable=False)
+    logo_large_width = models.PositiveIntegerField(_("large logo width"), editable=False, default=0)
 
     class Meta:
         verbose_name = _("summit")

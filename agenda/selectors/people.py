@@ -40,6 +40,11 @@ def public_speakers(*, edition, preview=False):
     return Person.objects.filter(edition=edition).filter(speaks_in(visible_sessions(edition=edition, preview=preview)))
 
 
+def speaker_countries(*, edition, preview=False):
+    """How many countries the edition's public speakers come from (those whose country is known)."""
+    return public_speakers(edition=edition, preview=preview).exclude(country="").values("country").distinct().count()
+
+
 def published_speakers():
     """The public speakers of every published edition, as `public_speakers` finds them (for the sitemap)."""
     return Person.objects.filter(edition__in=Edition.objects.published()).filter(speaks_in(Session.objects.public()))

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from agenda.enums import SessionKind
+from agenda.enums import SessionKind, SessionStatus
 from agenda.models import Session, SessionItem, SessionOrganiser, SessionSpeaker
 from agenda.translation import contains_in_either_language
 
@@ -84,6 +84,18 @@ HIGHLIGHT_KINDS = [SessionKind.OPENING_CEREMONY, SessionKind.PLENARY, SessionKin
 def highlights(*, edition, preview=False, limit=6):
     """The ceremonies and plenaries an edition's home page leads with, in time order."""
     return public_sessions(edition=edition, preview=preview).filter(kind__in=HIGHLIGHT_KINDS).order_by("start")[:limit]
+
+
+def featured_sub_forums(*, edition, preview=False, limit=3):
+    """A few sub-forums for the home page's highlights: those with the most speakers, not cancelled, in time order."""
+    busiest = (
+        public_sessions(edition=edition, preview=preview)
+        .filter(kind=SessionKind.SUB_FORUM)
+        .exclude(status=SessionStatus.CANCELLED)
+        .annotate(speaker_total=Count("speaker_links", distinct=True))
+        .order_by("-speaker_total", "start", "pk")[:limit]
+    )
+    return sorted(busiest, key=lambda session: (session.start, session.pk))
 
 
 def sub_forum_total(*, edition, preview=False):

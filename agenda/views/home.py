@@ -7,8 +7,8 @@ from agenda.models import Edition
 from agenda.releases.selectors import notice_variant, recent_release
 from agenda.selectors import session_total, with_session_totals
 from agenda.selectors.expo import exhibit_count, featured_exhibits
-from agenda.selectors.people import public_speakers
-from agenda.selectors.programme import highlights, running_and_next, sub_forum_total
+from agenda.selectors.people import public_speakers, speaker_countries
+from agenda.selectors.programme import featured_sub_forums, highlights, running_and_next, sub_forum_total
 from agenda.views.variants import registration_variant
 from attendees.selectors import registration_state
 
@@ -41,12 +41,14 @@ def edition_home(request, edition):
             "sessions": session_total(edition=edition),
             "sub_forums": sub_forum_total(edition=edition, preview=preview),
             "speakers": public_speakers(edition=edition, preview=preview).count(),
+            "countries": speaker_countries(edition=edition, preview=preview),
             "exhibits": exhibit_count(edition),
         },
         "featured_exhibits": featured_exhibits(edition),
         "running": running,
         "upcoming": upcoming[:6],
-        "highlights": highlights(edition=edition, preview=preview),
+        "highlights": highlights(edition=edition, preview=preview, limit=4),
+        "sub_forums": featured_sub_forums(edition=edition, preview=preview),
         "venues": edition.venues.all(),
         "section": "home",
         "phase": edition.phase_at(moment),

@@ -399,6 +399,31 @@ def test_sample_pictures_are_the_same_for_the_same_exhibit_and_differ_between_vi
     assert "Sample illustration for “Robotic dogs”" in sample_alt_text("Robotic dogs", category="robotics")
 
 
+def _difference(first, second):
+    # Mean difference per channel, 0 to 255, on small greyscale copies: how different two slides look.
+    small = [image.convert("L").resize((120, 80)) for image in (first, second)]
+    return sum(abs(a - b) for a, b in zip(small[0].tobytes(), small[1].tobytes(), strict=True)) / (120 * 80)
+
+
+def test_the_views_of_an_exhibit_are_composed_differently_and_carry_its_category_motif():
+    views = [draw_sample_picture("Robotic dogs", category="robotics", variant=variant) for variant in (1, 2, 3)]
+
+    for first, second in ((0, 1), (1, 2), (0, 2)):
+        assert _difference(views[first], views[second]) > 8, (first, second)
+    assert sample_alt_text("Robotic dogs", category="robotics", caption="Unitree Robotics") == (
+        "Sample illustration for “Robotic dogs” by Unitree Robotics: a robot's head drawn on a teal background, "
+        "labelled “Sample picture”"
+    )
+
+
+def test_a_sample_picture_does_not_write_the_exhibits_title():
+    # The title only varies the pattern: a long title changes the picture no more than a short one does.
+    short = draw_sample_picture("Dogs", category="robotics")
+    long = draw_sample_picture("Robotic dogs that climb stairs and carry parcels across campuses", category="robotics")
+    bottom = (0, 560, 1200, 800)  # where a title used to be written, large
+    assert _difference(short.crop(bottom), long.crop(bottom)) < 3
+
+
 # --- Awards --------------------------------------------------------------------------------------------------------
 
 

@@ -122,6 +122,21 @@ def test_an_organisation_logo_with_gps_is_stored_without_camera_data_with_rendit
     assert organisation.logo.name.startswith("organisations/")
 
 
+def test_a_summit_logo_is_stored_like_an_exhibit_picture_and_heads_the_public_pages(
+    admin_client, client, edition, media, django_capture_on_commit_callbacks
+):
+    summit = edition.summit
+    data = in_english({"name": summit.name, "short_name": "wic", "slug": summit.slug, "logo": camera_jpeg()})
+
+    saved(post(admin_client, change_url(summit), data, django_capture_on_commit_callbacks))
+
+    summit.refresh_from_db()
+    assert_stored_like_an_exhibit_picture(summit, "logo", media)
+    assert summit.logo.name.startswith("summits/")
+    header = client.get(f"/{edition.slug}/").content.decode().split("</header>")[0]
+    assert f'src="{summit.logo_thumbnail.url}"' in header
+
+
 # --- Replaced, kept, cleared ------------------------------------------------------------------------------------
 
 
