@@ -65,6 +65,8 @@ def assert_private(response):
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
     assert response["Referrer-Policy"] == "same-origin"
+    # Its address holds the key: nothing on the page offers it for sharing.
+    assert 'property="og:url"' not in response.content.decode()
 
 
 def test_the_page_shows_status_history_details_and_sessions(client, register, forum):
