@@ -52,6 +52,7 @@ def agenda(request, edition):
     )
     params = agenda_filter.data.copy()
     filtering = any((params.get(name) or "").strip() for name in FILTER_FIELDS)
+    active_filters = sum(1 for name in FILTER_FIELDS if name != "q" and (params.get(name) or "").strip())
     # One day per page: a search or filter spans the whole summit unless a day is chosen with it.
     if not params.get("day") and not filtering and not all_days:
         start_day = agenda_start_day(
@@ -91,6 +92,7 @@ def agenda(request, edition):
         "grid": grid,
         "grid_cells": grid_cells,
         "filtering": filtering,
+        "active_filters": active_filters,
         "ignored": ignored,
         "day_query": query.urlencode(),
         "view_query": _without(request.GET, "view"),
