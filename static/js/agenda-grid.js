@@ -11,12 +11,12 @@
   var grid = wrap.querySelector(".agenda-grid");
   var rooms = Array.prototype.slice.call(grid.querySelectorAll(".grid-room"));
 
-  // The copy is for the eye: screen readers and the keyboard use the room names in the grid itself.
+  // The copy of the room names is for the eye: screen readers and the keyboard use those in the grid itself.
   var head = document.createElement("div");
   head.className = "agenda-grid-head";
-  head.setAttribute("aria-hidden", "true");
   var scroller = document.createElement("div");
   scroller.className = "agenda-grid-head-scroll";
+  scroller.setAttribute("aria-hidden", "true");
   var row = document.createElement("div");
   row.className = "agenda-grid agenda-grid-head-row";
   row.style.gridTemplateRows = "auto";
