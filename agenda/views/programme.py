@@ -12,7 +12,7 @@ from agenda.caching import programme_page
 from agenda.enums import EditionPhase
 from agenda.filters import AgendaFilter, without_bad_values
 from agenda.fragments import fragments
-from agenda.models import Room
+from agenda.models import Room, Venue
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
 from agenda.selectors.days import agenda_start_day
@@ -52,6 +52,7 @@ def agenda(request, edition):
     )
     params = agenda_filter.data.copy()
     filtering = any((params.get(name) or "").strip() for name in FILTER_FIELDS)
+    active_filters = sum(1 for name in FILTER_FIELDS if name != "q" and (params.get(name) or "").strip())
     # One day per page: a search or filter spans the whole summit unless a day is chosen with it.
     if not params.get("day") and not filtering and not all_days:
         start_day = agenda_start_day(
@@ -91,6 +92,7 @@ def agenda(request, edition):
         "grid": grid,
         "grid_cells": grid_cells,
         "filtering": filtering,
+        "active_filters": active_filters,
         "ignored": ignored,
         "day_query": query.urlencode(),
         "view_query": _without(request.GET, "view"),
@@ -181,6 +183,7 @@ NOW_YEARS = range(1900, 9001)
 
 def now(request, edition):
     """For screens at the venue: what runs now and next in each room; refreshes itself every minute.
+    `?screen=1` is the display mode for the screens themselves.
 
     Outside the summit's days the page says when the summit runs or ran, with a link to the agenda.
     """
@@ -209,7 +212,23 @@ def now(request, edition):
         elif session.start > at and entry["next"] is None:
             entry["next"] = session
     boards = sorted(rooms.values(), key=lambda entry: (getattr(entry["place"], "position", 0), str(entry["place"])))
-    context = {"edition": edition, "boards": boards, "at": at, "phase": edition.phase_at(at), "section": "now"}
-    response = render(request, "agenda/now.html", context)
+    # `?venue=<slug>`: a screen shows the rooms of the venue it stands in.
+    if request.GET.get("venue"):
+        venue = get_object_or_404(Venue, edition=edition, slug=request.GET["venue"])
+        boards = [board for board in boards if getattr(board["place"], "venue_id", board["place"].pk) == venue.pk]
+    # `?screen=1`: the venue's displays, read from across a hall (no site navigation, large type, rooms in
+    # columns); the page and its refresh keep the query, so the screen stays in this mode.
+    screen = request.GET.get("screen") == "1"
+    screen_query = request.GET.copy()
+    screen_query["screen"] = "1"
+    context = {
+        "edition": edition,
+        "boards": boards,
+        "at": at,
+        "phase": edition.phase_at(at),
+        "section": "now",
+        "screen_query": screen_query.urlencode(),
+    }
+    response = render(request, "agenda/now_screen.html" if screen else "agenda/now.html", context)
     response["Cache-Control"] = "public, max-age=30"
     return response

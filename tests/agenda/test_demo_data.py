@@ -264,3 +264,12 @@ def test_demo_load_saves_the_chinese_beside_the_english_and_a_second_load_change
     with translation.override("zh-hans"):
         assert (session.title, person.name) == ("主论坛", "王海峰")
     assert [(loaded.created, loaded.updated, loaded.removed) for loaded in again] == [(0, 0, 0)]
+
+
+def test_demo_session_titles_do_not_repeat_their_kind():
+    """A sub-forum's kind is shown beside its title (a badge, the grid's room), so "Sub-forum:" is not in it."""
+    data = read_demo_data()
+
+    titles = [(s["title"], s.get("title_zh_hans", "")) for e in data.editions for s in e["sessions"]]
+    assert [t for t in titles if t[0].lower().startswith("sub-forum") or t[1].startswith("分论坛")] == []
+    assert len(titles) > 50

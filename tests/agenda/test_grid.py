@@ -208,3 +208,28 @@ def test_grid_page_queries_do_not_grow_with_clashes(client, edition, django_asse
 
     # Each room: the forum, its rival and the lunch that the forum runs into.
     assert response.content.decode().count("has-clash") == 3 * 13
+
+
+def test_grid_page_lists_every_room_with_a_link_to_its_column(client, edition):
+    rooms = [RoomFactory(venue__edition=edition, name=name, position=n) for n, name in enumerate(["Lotus", "Bamboo"])]
+    for room in rooms:
+        make_session(edition, f"Forum in {room.name}", (9, 0), (10, 0), room=room)
+
+    page = client.get(GRID_URL).content.decode()
+
+    for room in rooms:
+        assert f'<li><a href="#grid-room-{room.slug}">{room.name}</a></li>' in page
+        assert f'id="grid-room-{room.slug}"' in page
+    assert "Go to a room (2 rooms)" in page
+    # The count of rooms off screen is worded by the script from these, in the page's language.
+    assert 'data-more-one="{n} more room" data-more-other="{n} more rooms"' in page
+
+
+def test_grid_page_is_not_a_scroll_box_of_its_own_height(client, edition):
+    """The page scrolls down; the grid scrolls only sideways, so nothing caps its height."""
+    make_session(edition, "Opening", (9, 0), (10, 0))
+
+    page = client.get(GRID_URL).content.decode()
+
+    assert "max-height" not in page
+    assert "js/agenda-grid.js" in page

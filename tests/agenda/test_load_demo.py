@@ -267,7 +267,7 @@ def test_load_demo_again_restores_edited_demo_sessions():
     output = load_demo("--edition", "2023")
 
     session.refresh_from_db()
-    assert session.title == "Sub-forum: Artificial Intelligence"
+    assert session.title == "Artificial Intelligence"
     assert set(session.speaker_links.values_list("person__slug", flat=True)) == {
         "robin-li",
         "wu-yongming",

@@ -369,3 +369,46 @@ def test_pages_speak_of_each_edition_in_its_tense(client, edition, upcoming_edit
     assert "Taking place " in listing
     assert "This edition took place 19–22 November 2024." in past and "On now and next" not in past
     assert "Add to calendar" not in past.split('id="main"')[1]
+
+
+def test_now_page_links_its_screen_mode_keeping_the_moment(client, edition):
+    page = text(client.get("/2024/now/?at=2024-11-19T09:30"))
+
+    assert '<a href="?at=2024-11-19T09%3A30&amp;screen=1">Screen mode for venue displays</a>' in page
+
+
+def test_now_screen_mode_shows_the_rooms_without_the_site_navigation(client, edition):
+    room = RoomFactory(venue__edition=edition, name="Lotus Hall")
+    make_session(edition, "Running forum", room=room, hour=9)
+    make_session(edition, "Next forum", room=room, hour=10)
+
+    page = text(client.get("/2024/now/?at=2024-11-19T09:30&screen=1"))
+
+    assert 'class="now-screen-room">Lotus Hall</h2>' in page
+    assert page.index("Running forum") < page.index("Next forum")
+    assert "edition-nav" not in page and "site-footer" not in page
+    assert 'class="d-flex flex-column min-vh-100 now-screen"' in page
+    assert "js/now-refresh.js" in page and 'id="now-boards"' in page
+
+
+def test_now_screen_mode_for_one_venue_shows_only_its_rooms(client, edition):
+    here = RoomFactory(venue__edition=edition, venue__slug="expo-centre", name="Lotus Hall")
+    there = RoomFactory(venue__edition=edition, venue__slug="museum", name="Museum Hall")
+    make_session(edition, "Forum here", room=here, hour=9)
+    make_session(edition, "Forum there", room=there, hour=9)
+
+    page = text(client.get("/2024/now/?at=2024-11-19T09:30&screen=1&venue=expo-centre"))
+
+    assert "Forum here" in page and "Forum there" not in page
+    assert client.get("/2024/now/?screen=1&venue=nowhere").status_code == 404
+
+
+def test_agenda_filters_button_counts_the_filters_in_use(client, edition):
+    make_session(edition, "AI governance", kind=SessionKind.SUB_FORUM)
+
+    folded = text(client.get("/2024/agenda/?kind=sub_forum&language=en&q=governance"))
+    none = text(client.get("/2024/agenda/"))
+
+    assert 'href="#agenda-filters"' in folded
+    assert '<span class="badge text-bg-primary">2<span class="visually-hidden"> in use</span></span>' in folded
+    assert 'aria-expanded="false">Filters</a>' in none
