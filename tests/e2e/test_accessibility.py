@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -71,6 +72,17 @@ def axe_source():
     return AXE.read_text(encoding="utf-8")
 
 
+@pytest.fixture
+def show(capsys):
+    """Print past pytest's capture: the reports are wanted from a passing run too."""
+
+    def show(text):
+        with capsys.disabled():
+            print(text)
+
+    return show
+
+
 def axe_violations(page, axe_source):
     """axe-core's violations on the page as it is now, as a list of dicts (id, impact, help, nodes)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -93,11 +105,14 @@ class AxeReport:
         self.pages = {}
 
     def check(self, page, axe_source, label=None):
+        # Once loaded, and once the scripts the load started (the admin's labels) have run.
         page.wait_for_load_state("load")
-        label = label or page.url.split("://", 1)[1].split("/", 1)[1]
-        self.pages["/" + label if not label.startswith("/") else label] = axe_violations(page, axe_source)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
+        address = urlsplit(page.url)
+        label = label or address.path + (f"?{address.query}" if address.query else "")
+        self.pages[label] = axe_violations(page, axe_source)
 
-    def print(self):
+    def print(self, show):
         lines = ["", "axe-core: violations per page, by impact"]
         for label, violations in self.pages.items():
             counts = defaultdict(int)
@@ -108,7 +123,7 @@ class AxeReport:
             for violation in sorted(violations, key=lambda v: IMPACT_ORDER.index(v["impact"])):
                 lines.append(f"    [{violation['impact']}] {violation['id']}: {violation['help']}")
                 lines.extend(f"      {node}" for node in violation["nodes"][:5])
-        print("\n".join(lines))
+        show("\n".join(lines))
 
     def failures(self):
         return [
@@ -125,17 +140,17 @@ def goto(page, path):
     return response
 
 
-def test_public_pages_in_both_languages_have_no_serious_accessibility_violation(page, summit, axe_source):
+def test_public_pages_in_both_languages_have_no_serious_accessibility_violation(page, summit, axe_source, show):
     report = AxeReport()
     for path in in_both_languages(public_paths(summit)):
         goto(page, path)
         report.check(page, axe_source)
-    report.print()
+    report.print(show)
     assert report.failures() == []
 
 
 def test_the_delegates_pages_and_the_admin_have_no_serious_accessibility_violation(
-    page, summit, admin_credentials, axe_source, expect
+    page, summit, admin_credentials, axe_source, expect, show
 ):
     report = AxeReport()
     delegate = summit["delegate"]
@@ -177,7 +192,7 @@ def test_the_delegates_pages_and_the_admin_have_no_serious_accessibility_violati
     ]:
         goto(page, path)
         report.check(page, axe_source)
-    report.print()
+    report.print(show)
     assert report.failures() == []
 
 
@@ -200,7 +215,7 @@ def validator_errors(folder):
     return errors
 
 
-def test_public_pages_in_both_languages_are_valid_html(page, summit, tmp_path):
+def test_public_pages_in_both_languages_are_valid_html(page, summit, tmp_path, show):
     folder = tmp_path / "html"
     folder.mkdir()
     names = {}
@@ -212,11 +227,11 @@ def test_public_pages_in_both_languages_are_valid_html(page, summit, tmp_path):
         names[name] = path
 
     errors = validator_errors(folder)
-    print("\nNu HTML validator: errors per page")
+    lines = ["", "Nu HTML validator: errors per page"]
     for name, path in names.items():
-        print(f"  {path}: {len(errors[name]) or 'none'}")
-        for message in errors[name][:10]:
-            print(f"    {message}")
+        lines.append(f"  {path}: {len(errors[name]) or 'none'}")
+        lines.extend(f"    {message}" for message in errors[name][:10])
+    show("\n".join(lines))
     assert {names[name]: found for name, found in errors.items() if found} == {}
 
 
@@ -227,10 +242,10 @@ def screenshot_folder(tmp_path_factory):
     return folder
 
 
-def test_screenshots_of_every_public_page_at_three_widths(page, summit, tmp_path_factory):
+def test_screenshots_of_every_public_page_at_three_widths(page, summit, tmp_path_factory, show):
     """In English at every width, in Chinese at a phone's; no page is wider than the window."""
     folder = screenshot_folder(tmp_path_factory)
-    print(f"\nScreenshots of the public pages at {', '.join(map(str, SCREENSHOT_WIDTHS))} px: {folder}")
+    show(f"\nScreenshots of the public pages at {', '.join(map(str, SCREENSHOT_WIDTHS))} px: {folder}")
     english = public_paths(summit)
     shots = [(path, width) for width in SCREENSHOT_WIDTHS for path in english]
     shots += [(f"/zh-hans{path}", 390) for path in english]
