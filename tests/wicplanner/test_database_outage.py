@@ -274,6 +274,7 @@ class StallingProxy:
         self.flowing = threading.Event()
         self.flowing.set()
         self.closed = threading.Event()
+        self.sockets = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self):
@@ -283,6 +284,7 @@ class StallingProxy:
             except OSError:
                 return
             upstream = socket.create_connection(self.upstream)
+            self.sockets += [client, upstream]
             for source, target in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
 
@@ -312,6 +314,10 @@ class StallingProxy:
         self.closed.set()
         self.flowing.set()
         self.server.close()
+        for each in self.sockets:  # the server's sessions end, and the test database can be dropped
+            with contextlib.suppress(OSError):
+                each.shutdown(socket.SHUT_RDWR)  # close() alone leaves a recv() under way, and the socket, open
+            each.close()
 
 
 CONVERSATION = """
