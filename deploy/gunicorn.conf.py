@@ -17,7 +17,8 @@ bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
 # platforms and gunicorn itself use.
 workers = _int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1))
 # A request still running after this many seconds is killed and its worker replaced. The slowest page (a large
-# edition's first render after a change) takes about a second; the database and the cache answer in a few.
+# edition's first render after a change) takes about a second; the database and the cache answer in a few, and a
+# database that does not is a 503 first (DATABASE_WAIT_TIMEOUT plus DATABASE_CONNECT_TIMEOUT: keep them below).
 timeout = _int("GUNICORN_TIMEOUT", 30)
 # On SIGTERM (a deploy, Ctrl-C in bin/serve) requests under way may finish for this long.
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 20)

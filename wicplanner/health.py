@@ -19,12 +19,16 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
+from wicplanner.db.postgresql.base import wait_limit
 from wicplanner.failures import RETRY_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
+# A database that does not answer /readyz within this long is not ready: the probe answers before the load
+# balancer's own timeout (PostgreSQL: a kept connection's round trip, wicplanner/db/postgresql).
+READY_DATABASE_SECONDS = 2
 
 
 def _answer(body, status=200):
@@ -40,7 +44,7 @@ def healthz(request):
 
 def _database_state():
     try:
-        with connection.cursor() as cursor:
+        with wait_limit(READY_DATABASE_SECONDS), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as error:

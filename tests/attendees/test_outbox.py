@@ -12,11 +12,12 @@ from django.core import mail
 from django.core.mail import send_mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import OperationalError, connection, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from attendees import outbox
+from attendees.management.commands import send_notifications
 from attendees.models import Notification
 from tests.factories import EditionFactory
 from tests.factories.attendees import RegistrationFactory
@@ -196,6 +197,36 @@ def test_the_worker_sends_as_emails_fall_due_and_stops_cleanly_on_sigterm(settin
     assert rounds == [people[1].pk]
     assert "Stopped." in out.getvalue()
     assert signal.getsignal(signal.SIGTERM) == before  # the process's own handler is back
+
+
+@pytest.mark.django_db
+def test_the_worker_waits_out_a_database_outage_and_then_sends(settings, monkeypatch, caplog):
+    people = registrations(1)
+    queue(people)
+    monkeypatch.setattr(send_notifications, "OUTAGE_BACKOFF", (0.01, 0.02, 0.05))
+    refused = []
+
+    def down_for_three_tries(execute, sql, params, many, context):
+        if len(refused) < 3:
+            refused.append(sql)
+            raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+        return execute(sql, params, many, context)
+
+    @outbox.sender("test_stop")
+    def stop_once_sent(registration, payload):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    outbox.enqueue_many(kind="test_stop", registration_ids=[people[0].pk])
+    with caplog.at_level("WARNING"), connection.execute_wrapper(down_for_three_tries):
+        call_command("send_notifications", "--loop", "--interval", "0.01", stdout=(out := StringIO()))
+
+    assert len(refused) == 3
+    assert recipients() == [people[0].email]  # sent once the database answered again
+    assert "Stopped." in out.getvalue()
+    warnings = [record.getMessage() for record in caplog.records if record.name.endswith("send_notifications")]
+    assert len(warnings) == 2  # one when the outage begins, one when it ends: not one per try
+    assert "database unavailable" in warnings[0] and "Connection refused" in warnings[0]
+    assert "answers again after 3 failed tries" in warnings[1]
 
 
 @postgres_only

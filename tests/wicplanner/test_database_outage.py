@@ -3,6 +3,7 @@
 import contextlib
 import json
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -259,3 +260,138 @@ def test_a_page_whose_query_hangs_is_a_503_once_the_statement_timeout_passes(cli
 
     assert_is_the_503_page(response)
     assert 0.4 <= elapsed < 3
+
+
+# --- PostgreSQL behind a proxy that stalls: the kernel still takes the bytes, the server never answers ----------------
+
+
+class StallingProxy:
+    """Forwards to PostgreSQL until paused, then reads and forwards nothing (a hung server or pooler, or one
+    stopped with `kill -STOP`): connections stay open and writes still succeed, but no answer ever comes."""
+
+    def __init__(self, host, port):
+        self.upstream = (host, port)
+        self.server = socket.create_server(("127.0.0.1", 0), backlog=50)
+        self.port = self.server.getsockname()[1]
+        self.flowing = threading.Event()
+        self.flowing.set()
+        self.closed = threading.Event()
+        self.sockets = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.closed.is_set():
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.upstream)
+            self.sockets += [client, upstream]
+            for source, target in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source, target):
+        try:
+            while not self.closed.is_set():
+                self.flowing.wait()
+                data = source.recv(65536)
+                if not data:
+                    break
+                self.flowing.wait()  # what was read when the pause came is held too
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            source.close()
+            target.close()
+
+    def pause(self):
+        self.flowing.clear()
+        time.sleep(0.2)  # a pump blocked in recv() reads one more packet and then holds it
+
+    def resume(self):
+        self.flowing.set()
+
+    def close(self):
+        self.closed.set()
+        self.flowing.set()
+        self.server.close()
+        for each in self.sockets:  # the server's sessions end, and the test database can be dropped
+            with contextlib.suppress(OSError):
+                each.shutdown(socket.SHUT_RDWR)  # close() alone leaves a recv() under way, and the socket, open
+            each.close()
+
+
+CONVERSATION = """
+import json, sys, time, django
+django.setup()
+from django.db import close_old_connections
+from django.test import Client
+client = Client(raise_request_exception=False)
+for line in sys.stdin:
+    started = time.monotonic()
+    # What a WSGI server's request_started and request_finished do, and the test client leaves out.
+    close_old_connections()
+    response = client.get(line.strip())
+    close_old_connections()
+    answer = [response.status_code, response.get("Retry-After"), round(time.monotonic() - started, 2)]
+    print(json.dumps(answer), flush=True)
+"""
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_connection_to_a_database_that_stops_answering_is_a_503_within_seconds_then_recovers():
+    edition = EditionFactory(slug="2031", year=2031, is_current=True)
+    SessionFactory(edition=edition)
+    settings_dict = connection.settings_dict
+    proxy = StallingProxy(settings_dict["HOST"] or "127.0.0.1", int(settings_dict["PORT"] or 5432))
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wicplanner.settings.test",
+        "DATABASE_URL": f"postgres://{settings_dict['USER']}@127.0.0.1:{proxy.port}/{settings_dict['NAME']}",
+        "DATABASE_CONN_MAX_AGE": "60",  # the connection is kept between requests, as in production
+        "DATABASE_CONNECT_TIMEOUT": "3",
+        "DATABASE_WAIT_TIMEOUT": "3",
+        "DEBUG": "false",
+        "SECRET_KEY": "test-only",
+        "ALLOWED_HOSTS": "testserver",
+    }
+    site = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", CONVERSATION],
+        cwd=BASE_DIR,
+        env=environment,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+    def get(path):
+        site.stdin.write(path + "\n")
+        site.stdin.flush()
+        answered, _, _ = select.select([site.stdout], [], [], 25)  # where gunicorn would kill the worker
+        assert answered, f"{path}: no answer within 25 s"
+        return json.loads(site.stdout.readline())
+
+    try:
+        warm = [get("/readyz"), get("/api/editions/")]
+        proxy.pause()
+        readiness = get("/readyz")  # its own 2 s limit, on the kept connection and on a new one
+        proxy.resume()
+        ready_again = get("/readyz")
+        proxy.pause()
+        page = get("/2031/agenda/")  # DATABASE_WAIT_TIMEOUT, then DATABASE_CONNECT_TIMEOUT for a new connection
+        proxy.resume()
+        recovered = [get("/2031/agenda/"), get("/readyz")]
+    finally:
+        site.kill()
+        site.wait()
+        proxy.close()
+
+    assert [answer[0] for answer in warm] == [200, 200]
+    assert readiness[:2] == [503, "10"]
+    assert 2 <= readiness[2] < 5.5
+    assert ready_again[0] == 200
+    assert page[:2] == [503, "10"]
+    assert 6 <= page[2] < 8
+    assert [answer[0] for answer in recovered] == [200, 200]

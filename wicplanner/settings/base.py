@@ -122,6 +122,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
     _statement_ms = round(env.float("DATABASE_STATEMENT_TIMEOUT", default=15) * 1000)
     _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_ms}".strip()
+    # A kept connection whose server stops answering (hung, or a stalled proxy that still accepts the bytes)
+    # reaches neither timeout: every round trip gives up after DATABASE_WAIT_TIMEOUT (wicplanner/db/postgresql),
+    # by default a little after the statement timeout, well before gunicorn's own 30 s.
+    DATABASES["default"]["ENGINE"] = "wicplanner.db.postgresql"
+    _wait_default = _statement_ms / 1000 + 2 if _statement_ms else 0
+    _options.setdefault("wait_timeout", env.float("DATABASE_WAIT_TIMEOUT", default=_wait_default) or None)
     # Each process keeps its connection between requests (opening one costs about as much as a registration);
     # a kept connection that the server dropped (a restart) is replaced, not used for one failed request.
     if "conn_max_age" not in env.str("DATABASE_URL", default=""):
