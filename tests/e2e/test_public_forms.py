@@ -96,14 +96,14 @@ def test_a_visitor_searches_the_organisations(page, edition, expect):
 
     expect(page).to_have_url(re.compile(r"/2032/organisations/\?q=%22Labs%22$"))
     expect(page.locator(".organisation-list > li")).to_have_count(1)
-    assert results(page, ".organisation-list > li > a") == ['AT&T "Labs"']
+    assert results(page, ".organisation-list > li .face-text > a") == ['AT&T "Labs"']
     expect(page.get_by_role("searchbox")).to_have_value('"Labs"')
 
     page.get_by_role("searchbox").fill("网络空间")
     page.get_by_role("button", name="Search").click()
 
     expect(page.locator(".organisation-list > li")).to_have_count(1)
-    assert results(page, ".organisation-list > li > a") == ["中国网络空间研究院"]
+    assert results(page, ".organisation-list > li .face-text > a") == ["中国网络空间研究院"]
     expect(page.get_by_role("searchbox")).to_have_value("网络空间")
 
 
