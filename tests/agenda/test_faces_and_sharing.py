@@ -167,7 +167,7 @@ def test_the_header_and_title_carry_the_summits_name_and_logo(client, programme,
     html = client.get("/2031/").content.decode()
     brand = re.search(r'<a class="site-brand[^>]*>(.*?)</a>', html).group(1)
     assert 'src="/media/summits/renditions/wic-thumb.webp"' in brand
-    assert brand.endswith("<span>Digital Silk Road Forum</span>")
+    assert brand.endswith('<span class="site-brand-name">Digital Silk Road Forum</span>')
     assert meta(html, "og:site_name") == "Digital Silk Road Forum"
     assert meta(html, "og:image").endswith("/media/summits/renditions/wic-large.webp")
     assert "WIC Planner" not in html
