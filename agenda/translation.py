@@ -32,7 +32,7 @@ from agenda.models import (
 
 # The fields each model carries in both languages; agenda.translated reads this to find untranslated rows.
 TRANSLATED_FIELDS = {
-    Summit: ("name",),
+    Summit: ("name", "compact_name"),
     Edition: ("name", "theme", "description", "city"),
     Venue: ("name", "address"),
     Room: ("name", "building"),

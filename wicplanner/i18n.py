@@ -20,7 +20,9 @@ LANGUAGE_PARAMETER_VIEWS = {"agenda:schedule_ics", "agenda:session_ics", "agenda
 LANGUAGE_PARAMETER_NAMESPACES = {"api"}
 BACK_OFFICE_PREFIX = "/admin/"
 
-LanguageLink = namedtuple("LanguageLink", "code name tag address absolute is_current")
+LanguageLink = namedtuple("LanguageLink", "code name short_name tag address absolute is_current")
+# What the switcher says where space is short (a phone's header): each in its own language.
+SHORT_LANGUAGE_NAMES = {"en": "EN", "zh-hans": "中文"}
 
 
 def language_tag(code):
@@ -95,7 +97,10 @@ def language_links(request):
     for code, name in settings.LANGUAGES:
         address = escape_uri_path(script_name + path_in_language(request.path_info, code)) + query
         absolute = settings.SITE_URL + address
-        links.append(LanguageLink(code, name, language_tag(code), address, absolute, is_current=code == current))
+        short_name = SHORT_LANGUAGE_NAMES.get(code, name)
+        links.append(
+            LanguageLink(code, name, short_name, language_tag(code), address, absolute, is_current=code == current)
+        )
     default = next(link for link in links if link.code == settings.LANGUAGE_CODE)
     return {
         "html_lang": language_tag(current),

@@ -76,7 +76,9 @@ TIME = Kind('a time such as "14:30"', str, dt.time.fromisoformat)
 MOMENT = Kind('a date and time such as "2024-09-01T00:00:00+08:00"', str, dt.datetime.fromisoformat)
 SLUGS = ListOf(TEXT)
 
-SUMMIT = Record("summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT}, translated=("name",))
+SUMMIT = Record(
+    "summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT}, {"compact_name": TEXT}, translated=("name", "compact_name")
+)
 ROOM = Record(
     "room",
     {"slug": TEXT, "name": TEXT},

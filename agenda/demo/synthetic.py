@@ -227,6 +227,8 @@ def generate_edition(*, slug, days, rooms, sessions, speakers, first_day, rng, p
             "name": "World Internet Conference Wuzhen Summit",
             "name_zh_hans": "世界互联网大会乌镇峰会",
             "short_name": "wic",
+            "compact_name": "Wuzhen Summit",
+            "compact_name_zh_hans": "乌镇峰会",
         },
     )
     edition = Edition(

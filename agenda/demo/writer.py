@@ -81,7 +81,12 @@ class DemoWriter(ShowcaseWriter):
         return self.upsert(
             Summit,
             {"slug": data["slug"]},
-            {"name": data["name"], "short_name": data["short_name"], **_chinese(Summit, data, reader.SUMMIT)},
+            {
+                "name": data["name"],
+                "short_name": data["short_name"],
+                "compact_name": data.get("compact_name", ""),
+                **_chinese(Summit, data, reader.SUMMIT),
+            },
         )
 
     def write_edition(self, summit, data):

@@ -25,6 +25,13 @@ class Summit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, help_text=_("Used in feed acronyms, e.g. “wic”."))
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    # A long name does not fit a phone's header: this one stands in for it there.
+    compact_name = models.CharField(
+        _("compact name"),
+        max_length=60,
+        blank=True,
+        help_text=_("Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”."),
+    )
     website = models.URLField(_("website"), blank=True)
     # The public site is the summit's: its name heads every page and its logo stands beside it (and in shared links).
     # Stored through agenda.images.picture_store, with renditions like an exhibit picture's.

@@ -49,6 +49,8 @@ def test_every_demo_data_file_parses():
         "name": "World Internet Conference Wuzhen Summit",
         "name_zh_hans": "世界互联网大会乌镇峰会",
         "short_name": "wic",
+        "compact_name": "Wuzhen Summit",
+        "compact_name_zh_hans": "乌镇峰会",
     }
 
 

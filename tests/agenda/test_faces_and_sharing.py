@@ -173,6 +173,20 @@ def test_the_header_and_title_carry_the_summits_name_and_logo(client, programme,
     assert "WIC Planner" not in html
 
 
+def test_a_summits_compact_name_stands_in_for_its_name_on_phones_in_both_languages(client, programme, edition):
+    summit = edition.summit
+    summit.name, summit.name_zh_hans = "World Internet Conference Wuzhen Summit", "世界互联网大会乌镇峰会"
+    summit.compact_name, summit.compact_name_zh_hans = "Wuzhen Summit", "乌镇峰会"
+    summit.save()
+    for path, name, compact in [("/2031/", summit.name, "Wuzhen Summit"), ("/zh-hans/2031/", "世界互联网大会乌镇峰会", "乌镇峰会")]:
+        html = client.get(path).content.decode()
+        brand = re.search(r'<a class="site-brand[^>]*>(.*?)</a>', html).group(1)
+        # Bootstrap's display classes: the full name from 576 px up, the compact one below.
+        assert f'<span class="site-brand-name d-none d-sm-inline">{name}</span>' in brand
+        assert brand.endswith(f'<span class="site-brand-name d-sm-none">{compact}</span>')
+        assert meta(html, "og:site_name") == name
+
+
 def test_the_favicon_answers_and_every_page_links_its_icons(client, programme):
     response = client.get("/favicon.ico")
     assert response.status_code == 301

@@ -49,6 +49,21 @@ def box(locator):
     return locator.bounding_box()
 
 
+def test_phone_header_shows_the_summits_compact_name_whole(phone_page, expect, summit):
+    edition, _ = summit
+    edition.summit.name = "World Internet Conference Wuzhen Summit"
+    edition.summit.compact_name = "Wuzhen Summit"
+    edition.summit.save()
+    phone_page.goto("/2031/agenda/")
+
+    brand = phone_page.locator(".site-brand")
+    expect(brand.locator(".site-brand-name:visible")).to_have_text("Wuzhen Summit")
+    shown = brand.locator(".site-brand-name:visible")
+    assert shown.evaluate("e => e.scrollWidth <= e.clientWidth")  # whole, not cut with an ellipsis
+    phone_page.set_viewport_size({"width": 1280, "height": 900})
+    expect(brand.locator(".site-brand-name:visible")).to_have_text("World Internet Conference Wuzhen Summit")
+
+
 def test_phone_navigation_is_one_menu_button_that_opens_the_pages(phone_page, expect, summit):
     phone_page.goto("/2031/agenda/")
 
