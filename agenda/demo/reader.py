@@ -77,7 +77,10 @@ MOMENT = Kind('a date and time such as "2024-09-01T00:00:00+08:00"', str, dt.dat
 SLUGS = ListOf(TEXT)
 
 SUMMIT = Record(
-    "summit", {"slug": TEXT, "name": TEXT, "short_name": TEXT}, {"compact_name": TEXT}, translated=("name", "compact_name")
+    "summit",
+    {"slug": TEXT, "name": TEXT, "short_name": TEXT},
+    {"compact_name": TEXT},
+    translated=("name", "compact_name"),
 )
 ROOM = Record(
     "room",

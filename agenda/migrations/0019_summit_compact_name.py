@@ -4,25 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agenda', '0018_summit_logo'),
+        ("agenda", "0018_summit_logo"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='summit',
-            name='compact_name',
-            field=models.CharField(blank=True, help_text='Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.', max_length=60, verbose_name='compact name'),
+            model_name="summit",
+            name="compact_name",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.",
+                max_length=60,
+                verbose_name="compact name",
+            ),
         ),
         migrations.AddField(
-            model_name='summit',
-            name='compact_name_en',
-            field=models.CharField(blank=True, help_text='Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.', max_length=60, null=True, verbose_name='compact name'),
+            model_name="summit",
+            name="compact_name_en",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.",
+                max_length=60,
+                null=True,
+                verbose_name="compact name",
+            ),
         ),
         migrations.AddField(
-            model_name='summit',
-            name='compact_name_zh_hans',
-            field=models.CharField(blank=True, help_text='Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.', max_length=60, null=True, verbose_name='compact name'),
+            model_name="summit",
+            name="compact_name_zh_hans",
+            field=models.CharField(
+                blank=True,
+                help_text="Shown instead of the name where space is short, e.g. in the header on phones: “Wuzhen Summit”.",
+                max_length=60,
+                null=True,
+                verbose_name="compact name",
+            ),
         ),
     ]

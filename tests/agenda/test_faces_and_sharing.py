@@ -178,7 +178,8 @@ def test_a_summits_compact_name_stands_in_for_its_name_on_phones_in_both_languag
     summit.name, summit.name_zh_hans = "World Internet Conference Wuzhen Summit", "世界互联网大会乌镇峰会"
     summit.compact_name, summit.compact_name_zh_hans = "Wuzhen Summit", "乌镇峰会"
     summit.save()
-    for path, name, compact in [("/2031/", summit.name, "Wuzhen Summit"), ("/zh-hans/2031/", "世界互联网大会乌镇峰会", "乌镇峰会")]:
+    pages = [("/2031/", summit.name, "Wuzhen Summit"), ("/zh-hans/2031/", "世界互联网大会乌镇峰会", "乌镇峰会")]
+    for path, name, compact in pages:
         html = client.get(path).content.decode()
         brand = re.search(r'<a class="site-brand[^>]*>(.*?)</a>', html).group(1)
         # Bootstrap's display classes: the full name from 576 px up, the compact one below.
