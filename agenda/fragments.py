@@ -25,6 +25,7 @@ RENDERING_FILES = (
     "agenda/templatetags/*.py",
     "agenda/fragments.py",
     "templates/includes/_session_card.html",
+    "templates/includes/_face.html",
     "templates/agenda/includes/_agenda_session.html",
     "templates/agenda/includes/_grid_session.html",
     "templates/agenda/includes/_star.html",

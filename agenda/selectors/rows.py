@@ -29,10 +29,22 @@ from agenda.models import (
 from agenda.translation import TRANSLATED_FIELDS
 
 # Of people, organisations and venues, the pages and feeds made from these rows show only their names (and a
-# person's title and organisation); their other columns (biographies, pictures, addresses) are left deferred,
+# person's title and organisation); their other columns (biographies, original pictures, addresses) are left deferred,
 # as is the organisation of a speaker in a run-of-show.
 SHOWN_FIELDS = {
-    Person: ("id", "edition_id", "name", "slug", "title", "organisation_id"),
+    Person: (
+        "id",
+        "edition_id",
+        "name",
+        "slug",
+        "title",
+        "organisation_id",
+        # The agenda's cards show each speaker's face.
+        "photo_thumbnail",
+        "photo_thumbnail_width",
+        "photo_large",
+        "photo_large_width",
+    ),
     Organisation: ("id", "edition_id", "name", "slug"),
     Venue: ("id", "edition_id", "name", "slug"),
 }

@@ -17,7 +17,7 @@ from agenda.images import rendition_srcset
 register = template.Library()
 
 # Displayed sizes in CSS pixels; the 400 px rendition covers them all at 3× but the large one.
-SIZES = {"sm": 40, "md": 64, "lg": 120}
+SIZES = {"xs": 28, "sm": 40, "md": 64, "lg": 120}
 
 # Dark enough for white text at AA contrast (at least 4.5:1), far enough apart to tell faces apart.
 AVATAR_COLOURS = (

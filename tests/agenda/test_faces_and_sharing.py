@@ -110,6 +110,16 @@ def test_a_speaker_with_a_photo_shows_its_renditions_and_one_without_shows_initi
         assert f"background-color: {avatar_colour('李彦宏')}" in avatar
 
 
+def test_agenda_cards_show_each_speakers_face_beside_the_names(client, programme):
+    html = client.get("/2031/agenda/?day=all").content.decode()
+    card = re.search(r'<p class="session-speakers[^"]*">(.*?)</p>', html, re.S).group(1)
+    shown = faces(card)
+    assert len(shown) == 2 and all("face-xs" in face for face in shown)
+    assert 'src="/media/people/renditions/ada-thumb.webp"' in shown[0] and 'sizes="28px"' in shown[0]
+    assert ">彦宏</span>" in shown[1]
+    assert "Ada Lovelace, 李彦宏" in card
+
+
 def test_the_speaker_page_shows_the_large_face(client, programme):
     html = client.get("/2031/speakers/li/").content.decode()
     assert [face for face in faces(html) if "face-lg" in face] == [

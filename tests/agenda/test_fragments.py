@@ -81,6 +81,14 @@ def rename_speaker(session):
     return "Ada Renamed", [AGENDA, *FEEDS]
 
 
+def give_speaker_a_photo(session):
+    person = session.speaker_links.first().person
+    person.photo_thumbnail = "people/renditions/ada-thumb.webp"
+    person.photo_thumbnail_width = 400
+    person.save()
+    return 'src="/media/people/renditions/ada-thumb.webp"', [AGENDA]
+
+
 def rename_speakers_organisation(session):
     person = session.speaker_links.exclude(person__organisation=None).first().person
     person.organisation.name_en = "Renamed Institute"
@@ -146,6 +154,7 @@ CHANGES = [
     rename_session,
     translate_session,
     rename_speaker,
+    give_speaker_a_photo,
     rename_speakers_organisation,
     rename_organiser,
     rename_item,
