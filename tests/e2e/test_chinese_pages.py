@@ -4,14 +4,12 @@ public pages are photographed at phone and desktop width for a person to look at
     pytest -m e2e tests/e2e/test_chinese_pages.py -s   # prints the folder of the screenshots
 """
 
-import datetime as dt
-
 import pytest
 
 from agenda.enums import SessionKind
 from attendees.models import Registration
+from tests.e2e.summits import at, upcoming_edition
 from tests.factories import (
-    EditionFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
@@ -21,33 +19,20 @@ from tests.factories import (
     TopicFactory,
     VenueFactory,
 )
-from tests.factories.attendees import open_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = {390: 844, 1280: 900}
 
 
-def at(edition, day, hour, minute=0):
-    return dt.datetime.combine(edition.start_date + dt.timedelta(days=day), dt.time(hour, minute), tzinfo=edition.zone)
-
-
 @pytest.fixture
 def summit(settings):
     settings.REGISTRATION_RATE = "off"
-    start = dt.date.today() + dt.timedelta(days=30)
-    edition = open_registration(
-        EditionFactory(
-            year=start.year,
-            slug="summit",
-            name_en="Wuzhen Summit",
-            name_zh_hans="世界互联网大会乌镇峰会",
-            theme_en="Towards a people-centred digital future",
-            theme_zh_hans="拥抱以人为本、智能向善的数字未来",
-            start_date=start,
-            end_date=start + dt.timedelta(days=2),
-            is_current=True,
-        )
+    edition = upcoming_edition(
+        name_en="Wuzhen Summit",
+        name_zh_hans="世界互联网大会乌镇峰会",
+        theme_en="Towards a people-centred digital future",
+        theme_zh_hans="拥抱以人为本、智能向善的数字未来",
     )
     venue = VenueFactory(edition=edition, name_en="Convention Center", name_zh_hans="乌镇互联网国际会展中心")
     hall = RoomFactory(venue=venue, name_en="Main Hall", name_zh_hans="主会议厅", slug="main-hall", floor="1F")

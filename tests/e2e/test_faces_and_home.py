@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 
 from agenda.enums import SessionKind
 from agenda.images import PictureFiles, picture_store
+from tests.e2e.summits import upcoming_edition
 from tests.factories import (
-    EditionFactory,
     OrganisationFactory,
     PersonFactory,
     RoomFactory,
@@ -23,7 +23,6 @@ from tests.factories import (
     SessionOrganiserFactory,
     SessionSpeakerFactory,
 )
-from tests.factories.attendees import open_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,18 +43,8 @@ def portrait_jpeg():
 @pytest.fixture
 def summit(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    start = dt.date.today() + dt.timedelta(days=30)
-    edition = open_registration(
-        EditionFactory(
-            year=start.year,
-            slug="summit",
-            name="Wuzhen Summit",
-            theme="Towards a people-centred digital future",
-            start_date=start,
-            end_date=start + dt.timedelta(days=2),
-            is_current=True,
-        )
-    )
+    edition = upcoming_edition(name="Wuzhen Summit", theme="Towards a people-centred digital future")
+    start = edition.start_date
     hall = RoomFactory(venue__edition=edition, name="Main Hall")
     org = OrganisationFactory(edition=edition, name="Open Networks Lab", slug="open-networks-lab")
     ada = PersonFactory(

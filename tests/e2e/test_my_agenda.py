@@ -11,26 +11,17 @@ import pytest
 
 from agenda.enums import SessionStatus
 from tests.e2e.conftest import DESKTOP, PHONE, open_tab
-from tests.factories import EditionFactory, PersonFactory, RoomFactory, SessionFactory, SessionSpeakerFactory
+from tests.e2e.summits import at, edition_2031
+from tests.factories import PersonFactory, RoomFactory, SessionFactory, SessionSpeakerFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 STARS_KEY = "wicplanner:stars:2031"
 
 
-def at(edition, day, hour, minute=0):
-    return dt.datetime.combine(edition.start_date + dt.timedelta(days=day), dt.time(hour, minute), tzinfo=edition.zone)
-
-
 @pytest.fixture
 def summit():
-    edition = EditionFactory(
-        slug="2031",
-        name="2031 World Internet Conference Wuzhen Summit",
-        start_date=dt.date(2031, 11, 18),
-        end_date=dt.date(2031, 11, 21),
-        is_current=True,
-    )
+    edition = edition_2031()
     hall = RoomFactory(venue__edition=edition, name="Forum Hall A")
     lotus = RoomFactory(venue=hall.venue, name="Lotus Hall")
 

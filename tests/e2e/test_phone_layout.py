@@ -10,7 +10,8 @@ import pytest
 
 from agenda.enums import SessionKind
 from tests.e2e.conftest import open_tab
-from tests.factories import EditionFactory, RoomFactory, SessionFactory, TopicFactory, VenueFactory
+from tests.e2e.summits import edition_2031
+from tests.factories import RoomFactory, SessionFactory, TopicFactory, VenueFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,13 +21,7 @@ SCREEN = {"width": 1920, "height": 1080}
 
 @pytest.fixture
 def summit():
-    edition = EditionFactory(
-        slug="2031",
-        name="2031 World Internet Conference Wuzhen Summit",
-        start_date=dt.date(2031, 11, 18),
-        end_date=dt.date(2031, 11, 20),
-        is_current=True,
-    )
+    edition = edition_2031(end_date=dt.date(2031, 11, 20))
     venue = VenueFactory(edition=edition, slug="expo-centre")
     rooms = [RoomFactory(venue=venue, name=f"Hall {n:02d}", slug=f"hall-{n:02d}", position=n) for n in range(1, 13)]
     topic = TopicFactory(edition=edition, name="Data governance", slug="data-governance")
