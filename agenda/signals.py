@@ -31,6 +31,7 @@ def _edition_id(instance):
 
 PROGRAMME_MODELS = (
     models.Edition,
+    models.EditionSource,
     models.Venue,
     models.Room,
     models.Topic,

@@ -14,6 +14,7 @@ from agenda.models import (
     AwardCategory,
     AwardProgramme,
     Edition,
+    EditionSource,
     Exhibit,
     ExhibitPicture,
     Expo,
@@ -34,6 +35,7 @@ from agenda.models import (
 TRANSLATED_FIELDS = {
     Summit: ("name", "compact_name"),
     Edition: ("name", "theme", "description", "city"),
+    EditionSource: ("covers",),
     Venue: ("name", "address"),
     Room: ("name", "building"),
     Topic: ("name",),

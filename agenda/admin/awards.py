@@ -20,7 +20,7 @@ class HonoureeInline(EditionChoiceFieldsMixin, BilingualStackedInline):
     model = Honouree
     extra = 1
     autocomplete_fields = ["person", "organisation"]
-    fields = [("person", "organisation"), ("category", "position"), "case_title", "citation"]
+    fields = [("person", "organisation"), ("category", "position"), "case_title", "citation", "is_sample"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

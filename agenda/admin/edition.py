@@ -5,12 +5,12 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import Edition, Room, Summit, Topic, Venue
+from agenda.models import Edition, EditionSource, Room, Summit, Topic, Venue
 from agenda.translation import in_both_languages
 from agenda.zones import zone_label
 from attendees.selectors import registration_state
 
-from .languages import BilingualAdmin, BilingualTabularInline
+from .languages import BilingualAdmin, BilingualStackedInline, BilingualTabularInline
 from .people import PictureAdminMixin
 from .scope import EditionFilter, EditionScopedAdmin, EditionScopedFilter
 
@@ -40,9 +40,16 @@ class EditionForm(forms.ModelForm):
         }
 
 
+class EditionSourceInline(BilingualStackedInline):
+    model = EditionSource
+    extra = 0
+    fields = [("title", "position"), ("publisher", "author", "published_on"), "url", "covers"]
+
+
 @admin.register(Edition)
 class EditionAdmin(BilingualAdmin):
     form = EditionForm
+    inlines = [EditionSourceInline]
     list_display = [
         "name",
         "year",

@@ -150,7 +150,7 @@ class EditionViewSet(ApiViewSet):
 
     def get_queryset(self):
         editions = Edition.objects.all() if self.preview else Edition.objects.published()
-        return editions.order_by("-start_date", "pk")
+        return editions.prefetch_related("sources").order_by("-start_date", "pk")
 
 
 @extend_schema_view(

@@ -167,6 +167,7 @@ HONOUREE = Record(
         "organisation": Maybe(TEXT),
         "case_title": TEXT,
         "citation": TEXT,
+        "is_sample": FLAG,
     },
     translated=("case_title", "citation"),
 )
@@ -180,6 +181,12 @@ AWARD = Record(
         "honourees": ListOf(HONOUREE),
     },
     translated=("name", "description"),
+)
+SOURCE = Record(
+    "source",
+    {"title": TEXT},
+    {"publisher": TEXT, "author": TEXT, "published_on": Maybe(DATE), "url": TEXT, "covers": TEXT},
+    translated=("covers",),
 )
 EDITION = Record(
     "edition",
@@ -201,7 +208,12 @@ EDITION = Record(
         "sample_people": SLUGS,
         "sessions": ListOf(SESSION),
     },
-    {"registration_opens": Maybe(MOMENT), "expos": ListOf(EXPO), "awards": ListOf(AWARD)},
+    {
+        "registration_opens": Maybe(MOMENT),
+        "expos": ListOf(EXPO),
+        "awards": ListOf(AWARD),
+        "sources": ListOf(SOURCE),
+    },
     translated=("name", "theme", "description"),
 )
 FILES = {

@@ -99,6 +99,7 @@ class ShowcaseWriter:
                     else None,
                     "case_title": honouree_data.get("case_title", ""),
                     "citation": honouree_data.get("citation", ""),
+                    "is_sample": honouree_data.get("is_sample", False),
                     **_chinese(Honouree, honouree_data, reader.HONOUREE),
                 },
             )

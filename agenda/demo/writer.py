@@ -30,6 +30,7 @@ from agenda.demo.values import same_value as _same
 from agenda.enums import SessionKind, SessionStatus
 from agenda.models import (
     Edition,
+    EditionSource,
     Organisation,
     Person,
     Room,
@@ -139,7 +140,26 @@ class DemoWriter(ShowcaseWriter):
                 organisations=organisations,
                 people=people,
             )
+        self.write_sources(edition, data.get("sources", []))
         return edition
+
+    def write_sources(self, edition, sources):
+        for position, source in enumerate(sources, start=1):
+            published_on = source.get("published_on")
+            self.upsert(
+                EditionSource,
+                {"edition": edition, "position": position},
+                {
+                    "title": source["title"],
+                    "publisher": source.get("publisher", ""),
+                    "author": source.get("author", ""),
+                    "published_on": dt.date.fromisoformat(published_on) if published_on else None,
+                    "url": source.get("url", ""),
+                    "covers": source.get("covers", ""),
+                    **_chinese(EditionSource, source, reader.SOURCE),
+                },
+            )
+        self.prune(edition.sources.exclude(position__in=range(1, len(sources) + 1)))
 
     def write_venues(self, edition, data):
         catalogue = {venue["slug"]: venue for venue in self.data.venues}

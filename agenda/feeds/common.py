@@ -122,6 +122,14 @@ def session_text(session, *, zone):
     blocks = []
     if session.is_cancelled:
         blocks.append(_("This session has been cancelled."))
+    if session.is_sample:
+        # The same words as the session's page: a calendar or app shows the session as honestly.
+        blocks.append(
+            _(
+                "Sample data: the time, room or speakers of this session are illustrative, not taken from an "
+                "official programme."
+            )
+        )
     if session.description.strip():
         blocks.append(session.description.strip())
     speakers = speakers_by_role(session)

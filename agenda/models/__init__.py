@@ -4,6 +4,7 @@ from .expo import Exhibit, ExhibitPicture, Expo, Hall
 from .people import Organisation, Person, Topic
 from .release import Release
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
+from .sources import EditionSource
 from .venue import Room, Venue
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Hall",
     "Honouree",
     "Edition",
+    "EditionSource",
     "Organisation",
     "Person",
     "Release",

@@ -98,6 +98,9 @@ class Honouree(models.Model):
     case_title = models.CharField(_("case title"), max_length=400, blank=True, help_text=_("For outstanding cases."))
     citation = models.TextField(_("citation"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
+    )
     # Who changed the honouree, when, and what: read on its admin "History" page.
     revisions = HistoricalRecords()
 

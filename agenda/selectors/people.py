@@ -168,6 +168,7 @@ def organisations_taking_part(*, edition, preview=False):
                     "session",
                     "session__slug",
                     "session__start",
+                    "session__is_sample",
                     *translated_columns("session__title"),
                 )
                 .order_by("session__start", "session__slug", "position", "pk"),

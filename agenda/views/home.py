@@ -54,5 +54,6 @@ def edition_home(request, edition):
         "phase": edition.phase_at(moment),
         "registration_state": registration_state(edition=edition, now=moment),
         "recent_release": recent_release(edition, now=moment),
+        "sources": edition.sources.all(),
     }
     return render(request, "agenda/edition_home.html", context)

@@ -384,7 +384,9 @@ def edition_form(edition, **overrides):
         "registration_cap": "",
     }
     data.update(overrides)
-    return in_english(data)
+    # The sources inline: none added.
+    inline = {"sources-TOTAL_FORMS": "0", "sources-INITIAL_FORMS": "0"}
+    return in_english(data) | inline
 
 
 def test_registration_times_are_typed_in_the_edition_time_zone(organiser_client):

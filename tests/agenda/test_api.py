@@ -240,6 +240,7 @@ def test_session_list_has_full_shape(client, edition):
                 "speakers": [],
             },
         ],
+        "is_sample": False,
         "url": "http://testserver/2030/sessions/ai-forum/",
     }
 
@@ -425,6 +426,7 @@ def test_speaker_list_has_people_who_speak_in_public_sessions(client, edition):
         "bio": "Engineer.",
         "photo": None,
         "sessions": ["first", "later"],
+        "is_sample": False,
         "url": "http://testserver/2030/speakers/ada/",
     }
     assert response.json()["results"][1]["sessions"] == ["first"]
@@ -479,9 +481,10 @@ def test_organisation_list_has_organisations_in_public_sessions(client, edition)
         "website": None,
         "logo": None,
         "sessions": [
-            {"slug": "opening", "title": "Opening", "role": "host"},
-            {"slug": "forum", "title": "Forum", "role": "co_organiser"},
+            {"slug": "opening", "title": "Opening", "role": "host", "is_sample": False},
+            {"slug": "forum", "title": "Forum", "role": "co_organiser", "is_sample": False},
         ],
+        "is_sample": False,
         "url": "http://testserver/2030/organisations/host/",
     }
     assert employer_row["website"] == "https://example.org"
@@ -662,6 +665,7 @@ def test_exhibit_list_has_full_shape(client, edition, media):
                 "original": f"http://testserver{second.image.url}",
             },
         ],
+        "is_sample": False,
         "url": "http://testserver/2030/expo/robot-dog/",
     }
     assert client.get(exhibits_url(edition, "robot-dog/")).json() == row
@@ -814,6 +818,7 @@ def test_award_list_has_full_shape(client, edition):
                 "case_title": "",
                 "citation": "A pioneer.",
                 "category": "individuals",
+                "is_sample": False,
                 "url": "http://testserver/2030/speakers/kilnam/",
             },
             {
@@ -823,6 +828,7 @@ def test_award_list_has_full_shape(client, edition):
                 "case_title": "",
                 "citation": "",
                 "category": "individuals",
+                "is_sample": False,
                 "url": None,
             },
             {
@@ -832,6 +838,7 @@ def test_award_list_has_full_shape(client, edition):
                 "case_title": "A digital twin",
                 "citation": "",
                 "category": "organisations",
+                "is_sample": False,
                 "url": "http://testserver/2030/organisations/zhejiang-lab/",
             },
         ],

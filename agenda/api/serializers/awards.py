@@ -52,7 +52,7 @@ class HonoureeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Honouree
-        fields = ["kind", "name", "slug", "case_title", "citation", "category", "url"]
+        fields = ["kind", "name", "slug", "case_title", "citation", "category", "is_sample", "url"]
         read_only_fields = fields
 
     @extend_schema_field(EnumField(HonoureeKind))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agenda.models import Edition
+from agenda.models import Edition, EditionSource
 
 from .fields import absolute_url, api_url
 
@@ -20,8 +20,25 @@ class EditionLinksSerializer(serializers.Serializer):
     organisations = serializers.URLField(read_only=True, help_text=_("Organisations in this API."))
 
 
+class EditionSourceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EditionSource
+        fields = ["title", "publisher", "author", "published_on", "url", "covers"]
+        read_only_fields = fields
+
+    def get_url(self, source) -> str | None:
+        return source.url or None
+
+
 class EditionSerializer(serializers.ModelSerializer):
     links = serializers.SerializerMethodField()
+    sources = EditionSourceSerializer(
+        many=True,
+        read_only=True,
+        help_text=_("The reports the edition's facts are taken from; what none gives is marked `is_sample`."),
+    )
 
     class Meta:
         model = Edition
@@ -38,6 +55,7 @@ class EditionSerializer(serializers.ModelSerializer):
             "description",
             "is_current",
             "programme_version",
+            "sources",
             "links",
         ]
         read_only_fields = fields

@@ -81,6 +81,7 @@ class ExhibitSerializer(serializers.ModelSerializer):
             "description",
             "is_featured",
             "pictures",
+            "is_sample",
             "url",
         ]
         read_only_fields = fields

@@ -20,7 +20,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Person
-        fields = ["slug", "name", "title", "organisation", "country", "bio", "photo", "sessions", "url"]
+        fields = ["slug", "name", "title", "organisation", "country", "bio", "photo", "sessions", "is_sample", "url"]
         read_only_fields = fields
 
     def get_sessions(self, person) -> list[str]:
@@ -39,10 +39,13 @@ class OrganisationSessionSerializer(serializers.ModelSerializer):
     slug = serializers.SlugField(source="session.slug", read_only=True)
     title = serializers.CharField(source="session.title", read_only=True)
     role = EnumField(OrganiserRole)
+    is_sample = serializers.BooleanField(
+        source="session.is_sample", read_only=True, help_text=_("The session is sample data, and so is this role.")
+    )
 
     class Meta:
         model = SessionOrganiser
-        fields = ["slug", "title", "role"]
+        fields = ["slug", "title", "role", "is_sample"]
         read_only_fields = fields
 
 
@@ -61,7 +64,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["slug", "name", "kind", "country", "website", "logo", "sessions", "url"]
+        fields = ["slug", "name", "kind", "country", "website", "logo", "sessions", "is_sample", "url"]
         read_only_fields = fields
 
     def get_url(self, organisation) -> str:

@@ -110,6 +110,7 @@ class SessionSerializer(serializers.ModelSerializer):
             "speakers",
             "organisers",
             "items",
+            "is_sample",
             "url",
         ]
         read_only_fields = fields
