@@ -102,7 +102,7 @@ def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=N
     )
     if not_modified is not None:
         # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
-        return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
+        return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age, compress=compress)
     # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
     key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
     cached = cache.get(key)
@@ -125,16 +125,17 @@ def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=N
         response["Content-Encoding"] = "gzip"
     for name, value in headers.items():
         response[name] = value
-    return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
+    return _public(response, etag=etag, last_modified=last_modified, max_age=max_age, compress=compress)
 
 
 def _accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def _public(response, *, etag, last_modified, max_age):
+def _public(response, *, etag, last_modified, max_age, compress=True):
     response["ETag"] = etag
-    patch_vary_headers(response, ("Accept-Encoding",))
+    if compress:  # the one representation of an answer never compressed is the same for every client
+        patch_vary_headers(response, ("Accept-Encoding",))
     response["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, public=True, max_age=max_age)
     return response
