@@ -7,6 +7,7 @@ Pillow's own scalable font: a missing font makes a plainer card, never an error.
 
 import functools
 import logging
+import threading
 
 from django.conf import settings
 from PIL import ImageFont
@@ -54,8 +55,11 @@ def _preferred_face(path, first):
     return 0
 
 
-@functools.lru_cache(maxsize=64)
-def _font(candidates, size):
+# Opened fonts, kept per thread: a FreeType face is not to be used by two threads at once.
+_opened = threading.local()
+
+
+def _open(candidates, size):
     found = font_file(candidates)
     if found is None:
         return ImageFont.load_default(size=size)
@@ -65,7 +69,11 @@ def _font(candidates, size):
 
 def font(weight, size):
     """The card's font of `weight` ("regular" or "bold") at `size` pixels."""
-    return _font(_candidates(weight), size)
+    key = (_candidates(weight), size)
+    opened = _opened.__dict__.setdefault("fonts", {})
+    if key not in opened:
+        opened[key] = _open(*key)
+    return opened[key]
 
 
 def fonts_in_use():
