@@ -43,7 +43,7 @@ def _variant(request, edition):
     return f"{request.build_absolute_uri()}|{get_language()}|{edition.phase_at(timezone.now())}"
 
 
-def programme_page(view=None, *, refresh_minutes=None, vary=None):
+def programme_page(view=None, *, refresh_minutes=None, vary=None, compress=True):
     """Serve a public page or feed once per programme version, with ETag/Last-Modified and 304s.
 
     The view is called as view(request, edition, **kwargs) and returns an HttpResponse. Staff
@@ -53,10 +53,11 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
     changes without a programme change (seats, the registration window) passes `vary`: a callable
     taken as vary(request, edition, **kwargs) that returns a short text, which is part of the cache
     key and the ETag; it must run in a small, fixed number of queries. Such a page answers 304 on
-    its ETag only: its Last-Modified (the programme's) does not change with what it varies on.
+    its ETag only: its Last-Modified (the programme's) does not change with what it varies on. An answer
+    that is compressed already (a PNG) passes `compress=False`: it is kept and sent as it is.
     """
     if view is None:
-        return functools.partial(programme_page, refresh_minutes=refresh_minutes, vary=vary)
+        return functools.partial(programme_page, refresh_minutes=refresh_minutes, vary=vary, compress=compress)
 
     @functools.wraps(view)
     def wrapper(request, edition, **kwargs):
@@ -73,12 +74,13 @@ def programme_page(view=None, *, refresh_minutes=None, vary=None):
             lambda: view(request, edition, **kwargs),
             refresh_minutes=refresh_minutes,
             varies_on=vary(request, edition, **kwargs) if vary is not None else None,
+            compress=compress,
         )
 
     return wrapper
 
 
-def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=None):
+def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=None, compress=True):
     """A public GET answer kept once per programme version, address, language and phase (and `varies_on`).
 
     `render()` makes the answer (an HttpResponse) on a miss; any status but 200 is passed on and not kept.
@@ -90,7 +92,7 @@ def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=N
     if varies_on is not None:
         variant += f"|{varies_on}"
     validator = hashlib.sha256(f"{programme_stamp(edition)}|{variant}".encode()).hexdigest()[:32]
-    gzipped = _accepts_gzip(request)
+    gzipped = compress and _accepts_gzip(request)
     # Each encoding is a representation of its own, with its own validator (RFC 9110, 8.8.3).
     etag = f'"{validator}-gzip"' if gzipped else f'"{validator}"'
     last_modified = edition.programme_changed_at.replace(microsecond=0)
@@ -100,7 +102,7 @@ def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=N
     )
     if not_modified is not None:
         # A shared cache refreshes what it keeps from a 304: the same validators and lifetime as the 200.
-        return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age)
+        return _public(not_modified, etag=etag, last_modified=last_modified, max_age=max_age, compress=compress)
     # Each encoding is kept under a key of its own: a hit reads (from Redis, copies) only what it sends.
     key = f"programme-page:{validator}:{'gzip' if gzipped else 'plain'}"
     cached = cache.get(key)
@@ -112,28 +114,28 @@ def cached_answer(request, edition, render, *, refresh_minutes=None, varies_on=N
             return response
         # Compressed once here, not on every request that accepts it.
         plain = (response.content, response["Content-Type"], dict(_extra_headers(response)))
-        compressed = (compress_string(plain[0]), *plain[1:])
-        cache.set_many(
-            {f"programme-page:{validator}:plain": plain, f"programme-page:{validator}:gzip": compressed},
-            PAGE_CACHE_SECONDS,
-        )
-        cached = compressed if gzipped else plain
+        kept = {f"programme-page:{validator}:plain": plain}
+        if compress:
+            kept[f"programme-page:{validator}:gzip"] = (compress_string(plain[0]), *plain[1:])
+        cache.set_many(kept, PAGE_CACHE_SECONDS)
+        cached = kept[key]
     content, content_type, headers = cached
     response = HttpResponse(content, content_type=content_type)
     if gzipped:
         response["Content-Encoding"] = "gzip"
     for name, value in headers.items():
         response[name] = value
-    return _public(response, etag=etag, last_modified=last_modified, max_age=max_age)
+    return _public(response, etag=etag, last_modified=last_modified, max_age=max_age, compress=compress)
 
 
 def _accepts_gzip(request):
     return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
-def _public(response, *, etag, last_modified, max_age):
+def _public(response, *, etag, last_modified, max_age, compress=True):
     response["ETag"] = etag
-    patch_vary_headers(response, ("Accept-Encoding",))
+    if compress:  # the one representation of an answer never compressed is the same for every client
+        patch_vary_headers(response, ("Accept-Encoding",))
     response["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, public=True, max_age=max_age)
     return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda.views import awards, changes, expo, feeds, home, my_agenda, people, programme
+from agenda.views import awards, cards, changes, expo, feeds, home, my_agenda, people, programme
 
 app_name = "agenda"
 
@@ -13,11 +13,13 @@ urlpatterns = [
     path("<slug:edition>/now/", programme.now, name="now"),
     path("<slug:edition>/sessions/<slug:slug>/", programme.session_detail, name="session_detail"),
     path("<slug:edition>/sessions/<slug:slug>.ics", feeds.session_ics, name="session_ics"),
+    path("<slug:edition>/sessions/<slug:slug>/card.png", cards.session_card_image, name="session_card"),
     path("<slug:edition>/my-agenda/", my_agenda.my_agenda, name="my_agenda"),
     path("<slug:edition>/my-agenda.ics", my_agenda.my_agenda_ics, name="my_agenda_ics"),
     path("<slug:edition>/rooms/<slug:slug>/", programme.room_detail, name="room_detail"),
     path("<slug:edition>/speakers/", people.speaker_list, name="speaker_list"),
     path("<slug:edition>/speakers/<slug:slug>/", people.speaker_detail, name="speaker_detail"),
+    path("<slug:edition>/speakers/<slug:slug>/card.png", cards.speaker_card_image, name="speaker_card"),
     path("<slug:edition>/organisations/", people.organisation_list, name="organisation_list"),
     path("<slug:edition>/organisations/<slug:slug>/", people.organisation_detail, name="organisation_detail"),
     path("<slug:edition>/expo/", expo.expo_list, name="expo_list"),

@@ -40,6 +40,12 @@ def public_speakers(*, edition, preview=False):
     return Person.objects.filter(edition=edition).filter(speaks_in(visible_sessions(edition=edition, preview=preview)))
 
 
+def visible_speakers(*, edition, preview=False):
+    """The people whose page (and share card) a visitor may open: the public speakers; a preview, anyone of
+    the edition."""
+    return Person.objects.filter(edition=edition) if preview else public_speakers(edition=edition)
+
+
 def speaker_countries(*, edition, preview=False):
     """How many countries the edition's public speakers come from (those whose country is known)."""
     return public_speakers(edition=edition, preview=preview).exclude(country="").values("country").distinct().count()

@@ -31,6 +31,14 @@ def public_sessions(*, edition, preview=False):
     )
 
 
+def session_for_card(*, edition, slug, preview=False):
+    """The visible session at `slug` (None if there is none) as its share card shows it: with its room, venue
+    and topic, and its speakers (`speaker_links`, with each person) in order. Two queries."""
+    sessions = visible_sessions(edition=edition, preview=preview).select_related("room__venue", "venue", "topic")
+    speakers = Prefetch("speaker_links", queryset=SessionSpeaker.objects.select_related("person"))
+    return sessions.prefetch_related(speakers).filter(slug=slug).first()
+
+
 def session_total(*, edition):
     """How many sessions the edition has, as every page, feed and the API count them: the public ones,
     as the agenda lists them (cancelled ones and breaks included). One query."""

@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404, render
 
 from agenda.access import is_previewer
 from agenda.caching import programme_page
-from agenda.models import Person
 from agenda.selectors import public_sessions
 from agenda.selectors.people import (
     organisation_directory,
@@ -11,10 +10,10 @@ from agenda.selectors.people import (
     organisation_honours,
     organisation_links,
     organisation_speakers,
-    public_speakers,
     sessions_of_speaker,
     speaker_directory,
     taking_part,
+    visible_speakers,
 )
 
 PAGE_SIZE = 100
@@ -33,8 +32,7 @@ def speaker_list(request, edition):
 @programme_page
 def speaker_detail(request, edition, slug):
     preview = is_previewer(request)
-    # People appear publicly only as public speakers; a preview shows anyone of the edition.
-    people = Person.objects.filter(edition=edition) if preview else public_speakers(edition=edition)
+    people = visible_speakers(edition=edition, preview=preview)
     person = get_object_or_404(people.select_related("organisation"), slug=slug)
     own = sessions_of_speaker(person=person, sessions=public_sessions(edition=edition, preview=preview))
     for session in own:  # shown above each session card

@@ -157,9 +157,9 @@ def test_a_speaker_page_shares_its_title_description_address_and_photo(client, p
 
 def test_a_page_without_a_picture_of_its_own_shares_the_default_card_in_chinese_too(client, programme, settings):
     settings.SITE_URL = "https://summit.example"
-    html = client.get("/zh-hans/2031/sessions/data-for-good/").content.decode()
-    assert meta(html, "og:title") == "Data for good"
-    assert meta(html, "og:url") == "https://summit.example/zh-hans/2031/sessions/data-for-good/"
+    html = client.get("/zh-hans/2031/organisations/osf/").content.decode()
+    assert meta(html, "og:title") == "Open Standards Forum"
+    assert meta(html, "og:url") == "https://summit.example/zh-hans/2031/organisations/osf/"
     assert re.fullmatch(r"https://summit\.example/static/img/share-card(\.[0-9a-f]+)?\.png", meta(html, "og:image"))
     assert meta(html, "og:locale") == "zh_CN"
     assert meta(html, "twitter:card") == "summary_large_image"

@@ -228,6 +228,27 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
 # Uploads: images larger than this are refused before Pillow opens them.
 MAX_IMAGE_UPLOAD_BYTES = env.int("MAX_IMAGE_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Share cards (the pictures a shared link to a session or a speaker without a photo shows): the fonts tried
+# in order, the first that exists wins; a collection (.ttc) gives its Simplified Chinese face. Without any,
+# DejaVu, then Pillow's own font (which has no Chinese): the card is still drawn.
+SHARE_CARD_FONTS = env.list(
+    "SHARE_CARD_FONTS",
+    default=[
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    ],
+)
+SHARE_CARD_BOLD_FONTS = env.list(
+    "SHARE_CARD_BOLD_FONTS",
+    default=[
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/truetype/noto/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ],
+)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # the admin changelist of a large edition posts many checkboxes
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
