@@ -44,8 +44,10 @@ class GridCell:
     def title_lines(self):
         """How many lines of its title fit under its times, so that a long title ends in an ellipsis between
         lines rather than cut through one. In rem, from static/css/site.css: a row is .55rem; the cell's margins
-        and padding take .625rem, its times' line .84rem and each line of the title .96rem."""
-        return max(1, int(((self.row_end - self.row_start) * 0.55 - 1.465) / 0.96))
+        and padding take .625rem (.525rem in a clash, whose note below the title takes 1.04rem), its times' line
+        .84rem and each line of the title .96rem."""
+        fixed = 0.625 + 0.84 if self.lanes == 1 else 0.525 + 0.84 + 1.04
+        return max(1, int(((self.row_end - self.row_start) * 0.55 - fixed) / 0.96))
 
 
 @dataclass
