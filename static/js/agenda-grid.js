@@ -34,6 +34,41 @@
   });
   boxes.forEach(function (box) { box.addEventListener("change", show); });
   show();
+
+  // The choice is remembered in this browser (per edition and language) and offered again where the address has
+  // none, as after the List view or a link from another page; "show all" forgets it.
+  var picker = form.closest(".grid-picker");
+  var key = "wic-grid-rooms:" + location.pathname;
+  var params = new URLSearchParams(location.search);
+  var chosen = params.getAll("room").filter(Boolean);
+  var remembered;
+  try {
+    if (chosen.length) localStorage.setItem(key, JSON.stringify(chosen));
+    remembered = JSON.parse(localStorage.getItem(key) || "[]");
+  } catch (error) {
+    return; // storage switched off: nothing to remember
+  }
+  picker.querySelectorAll("a[href]").forEach(function (link) {
+    if (!new URLSearchParams(link.search).has("room") && link.closest(".grid-rooms") === null) {
+      link.addEventListener("click", function () {
+        try { localStorage.removeItem(key); } catch (error) { /* nothing kept */ }
+      });
+    }
+  });
+  form.addEventListener("submit", function () {
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    if (checked === 0 || checked === boxes.length) {  // every room: no choice to remember
+      try { localStorage.removeItem(key); } catch (error) { /* nothing kept */ }
+    }
+  });
+  if (chosen.length || !Array.isArray(remembered) || !remembered.length) return;
+  params.delete("room");
+  remembered.forEach(function (slug) { params.append("room", String(slug)); });
+  var again = document.createElement("a");
+  again.className = "btn btn-outline-primary btn-sm grid-my-rooms";
+  again.href = "?" + params.toString();
+  again.textContent = picker.getAttribute("data-my-rooms").replace("{n}", remembered.length);
+  form.closest("details").insertAdjacentElement("afterend", again);
 })();
 
 (function () {

@@ -218,8 +218,32 @@ def test_grid_room_picker_shows_only_the_rooms_picked(
         next_day = tab.locator(".day-tabs a").nth(1)
         expect(next_day).to_have_attribute("href", "?day=2031-11-19&view=grid&room=hall-03&room=hall-11")
 
-        tab.get_by_role("link", name="show all").click()
-        expect(tab).to_have_url("/2031/agenda/?view=grid&day=2031-11-18")
+        # This browser remembers the choice: back from the list, the grid offers it again.
+        tab.get_by_role("link", name="List", exact=True).click()
+        tab.get_by_role("link", name="Grid", exact=True).click()
         expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_count(12)
+        tab.get_by_role("link", name="My rooms (2)").click()
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_text(["Hall 03", "Hall 11"])
+
+        tab.get_by_role("link", name="show all").click()
+        expect(tab).to_have_url("/2031/agenda/?day=2031-11-18&view=grid")
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_count(12)
+        expect(tab.get_by_role("link", name="My rooms (2)")).to_have_count(0)  # "show all" forgets the choice
     finally:
         close()
+
+
+def test_grid_prints_as_tables_whose_room_names_head_every_page(page, expect, summit):
+    page.goto("/2031/agenda/?day=2031-11-18&view=grid&room=hall-02&room=hall-03&room=hall-05")
+    expect(page.locator(".grid-print")).to_be_hidden()  # on screen: the grid
+
+    page.emulate_media(media="print")
+
+    expect(page.locator(".agenda-grid-frame")).to_be_hidden()
+    expect(page.locator(".grid-room-picker")).to_be_hidden()
+    table = page.locator(".grid-print-table")
+    expect(table).to_have_count(1)
+    expect(table.locator("thead th")).to_have_text(["Time", "Hall 02", "Hall 03", "Hall 05"])
+    # A table's head is repeated at the top of each printed page it runs over.
+    assert table.locator("thead").evaluate("el => getComputedStyle(el).display") == "table-header-group"
+    expect(table.locator("tbody tr").first.locator("td").first).to_have_text("09:00–10:30 Forum 2 at 9")
