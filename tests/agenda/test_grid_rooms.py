@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from agenda.enums import SessionKind
@@ -217,3 +219,25 @@ def test_grid_room_choice_queries_do_not_grow_with_rooms(client, edition, django
         response = client.get(f"{GRID_URL}&room=lotus&room=hall-03&room=hall-07")
 
     assert seen(response).columns == ["Lotus", "Hall 03", "Hall 07"]
+
+
+def test_grid_with_chosen_rooms_is_served_from_the_page_cache(client, edition):
+    rooms_with_forums(edition, ["Lotus", "Bamboo", "Orchid"])
+    url = f"{GRID_URL}&room=lotus&room=orchid"
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert (response.status_code, len(queries)) == (200, 0)
+    assert seen(response).columns == ["Lotus", "Orchid"]
+
+
+def test_grid_room_choice_in_another_order_is_sent_to_the_cached_address(client, edition):
+    rooms_with_forums(edition, ["Lotus", "Bamboo", "Orchid"])
+    client.get(f"{GRID_URL}&room=lotus&room=orchid")
+
+    response = client.get(f"{GRID_URL}&room=orchid&room=lotus", follow=True)
+
+    assert response.redirect_chain == [(f"{GRID_URL}&room=lotus&room=orchid", 302)]
+    assert seen(response).columns == ["Lotus", "Orchid"]
