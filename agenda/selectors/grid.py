@@ -10,6 +10,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Q
+
+from agenda.models import Room
+
 SLOT_MINUTES = 5
 
 
@@ -30,6 +34,20 @@ class GridCell:
     lane: int = 0  # which of the `lanes` side-by-side strips of its grid area the cell takes
     lanes: int = 1  # how many strips its clash (connected group of overlapping sessions) needs
     continued: bool = False  # a later piece of a whole-venue session cut around a clash
+
+    @property
+    def short(self):
+        """Too short (25 minutes or less) for its times and title on lines of their own: they share them."""
+        return self.row_end - self.row_start <= 5
+
+    @property
+    def title_lines(self):
+        """How many lines of its title fit under its times, so that a long title ends in an ellipsis between
+        lines rather than cut through one. In rem, from static/css/site.css: a row is .55rem; the cell's margins
+        and padding take .625rem (.525rem in a clash, whose note below the title takes 1.04rem), its times' line
+        .84rem and each line of the title .96rem."""
+        fixed = 0.625 + 0.84 if self.lanes == 1 else 0.525 + 0.84 + 1.04
+        return max(1, int(((self.row_end - self.row_start) * 0.55 - fixed) / 0.96))
 
 
 @dataclass
@@ -156,3 +174,64 @@ def _assign_lanes(cells):
                 heapq.heappush(running, (cell.row_end, cell.lane))
             for cell in group:
                 cell.lanes = lanes
+
+
+@dataclass
+class RoomChoice:
+    """The rooms a visitor chose to see in the grid (`?room=<slug>`, repeated), out of the edition's rooms."""
+
+    rooms: list  # every room of the edition, in the grid's order
+    chosen: list  # those chosen, in the same order; empty when the grid shows every room
+
+    @property
+    def slugs(self):
+        """The chosen rooms' slugs in their one address form: the grid's order, each once."""
+        return list(dict.fromkeys(room.slug for room in self.chosen))
+
+    @property
+    def chosen_pks(self):
+        return {room.pk for room in self.chosen}
+
+
+def grid_room_choice(*, edition, slugs):
+    """The rooms of `edition` named by `slugs`; unknown slugs are ignored, and choosing every room is no choice."""
+    rooms = list(Room.objects.filter(venue__edition=edition).order_by("position", "name", "pk"))
+    wanted = set(slugs)
+    chosen = [room for room in rooms if room.slug in wanted]
+    return RoomChoice(rooms=rooms, chosen=[] if len(chosen) == len(rooms) else chosen)
+
+
+def in_rooms(sessions, rooms):
+    """The sessions held in `rooms`, with those over the whole of their venues or of the summit (shown across
+    the rooms' columns)."""
+    venues = {room.venue_id for room in rooms}
+    return sessions.filter(
+        Q(room__in=rooms) | Q(room__isnull=True, venue__in=venues) | Q(room__isnull=True, venue__isnull=True)
+    )
+
+
+@dataclass
+class PrintTable:
+    columns: list  # GridColumns
+    rows: list  # (start, [[session, …] for each column])
+    first: int  # the first column's number among the day's rooms, from 1
+
+    @property
+    def last(self):
+        return self.first + len(self.columns) - 1
+
+
+def print_tables(grid, *, rooms_per_table=6):
+    """The grid as tables of a few rooms each, for paper: a row per start time, each room's sessions that start
+    then in its cell. A table's head (the room names) repeats at the top of every page it runs over."""
+    tables = []
+    for first in range(0, len(grid.columns), rooms_per_table):
+        columns = grid.columns[first : first + rooms_per_table]
+        indexes = [column.index for column in columns]
+        rows = {}
+        for cell in grid.cells:
+            for n, index in enumerate(indexes):
+                if cell.column_start <= index < cell.column_end:
+                    rows.setdefault(cell.session.start, [[] for _ in indexes])[n].append(cell.session)
+        tables.append(PrintTable(columns=columns, rows=sorted(rows.items(), key=lambda row: row[0]), first=first + 1))
+    return tables

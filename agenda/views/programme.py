@@ -1,7 +1,7 @@
 import datetime as dt
 from itertools import groupby
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -16,7 +16,7 @@ from agenda.models import Room, Venue
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
 from agenda.selectors.days import agenda_start_day
-from agenda.selectors.grid import day_grid
+from agenda.selectors.grid import day_grid, grid_room_choice, in_rooms, print_tables
 from agenda.selectors.programme import running_and_next
 from agenda.selectors.rows import load_sessions
 from agenda.selectors.run_of_show import run_of_show
@@ -43,6 +43,19 @@ def _agenda_vary(request, edition):
 def agenda(request, edition):
     preview = is_previewer(request)
     params = request.GET.copy()
+    view = "grid" if request.GET.get("view") == "grid" else "list"
+    room_choice = None
+    if view == "grid":
+        # The grid's rooms (`?room=`, repeated) choose columns rather than filter: the day still opens.
+        wanted = [slug for slug in params.getlist("room") if slug]
+        params.pop("room", None)
+        room_choice = grid_room_choice(edition=edition, slugs=wanted)
+        if wanted != room_choice.slugs:
+            # One address per choice (the grid's order, each room once, no unknown room), as pages are cached
+            # per address.
+            query = request.GET.copy()
+            query.setlist("room", room_choice.slugs)
+            return redirect(f"{request.path}?{query.urlencode()}")
     # "All days" is a choice of its own, not a day the filter should try to understand.
     all_days = params.get("day") == "all"
     if all_days:
@@ -62,17 +75,21 @@ def agenda(request, edition):
         agenda_filter = AgendaFilter(
             params, queryset=public_sessions(edition=edition, preview=preview), edition=edition
         )
-    view = "grid" if request.GET.get("view") == "grid" else "list"
-    loaded = load_sessions(agenda_filter.qs.order_by("start", "room__position", "title"), speakers=True)
+    chosen_sessions = agenda_filter.qs
+    if room_choice and room_choice.chosen:
+        chosen_sessions = in_rooms(chosen_sessions, room_choice.chosen)
+    loaded = load_sessions(chosen_sessions.order_by("start", "room__position", "title"), speakers=True)
     sessions = loaded.sessions
     chosen_day = params.get("day") or ""
     chosen_date = dt.date.fromisoformat(chosen_day) if chosen_day else None  # the filter has checked it
     grid = grid_cells = None
+    tables = []
     by_day = []
     if view == "grid" and chosen_day:
         grid = day_grid(edition=edition, sessions=sessions)
     if grid:
         grid_cells = _grid_cells(edition, loaded, grid)
+        tables = print_tables(grid)
     else:
         cards = dict(zip((s.pk for s in sessions), _list_cards(edition, loaded), strict=True))
         by_day = [
@@ -81,6 +98,10 @@ def agenda(request, edition):
         ]
     query = request.GET.copy()
     query.pop("day", None)
+    # The list and the calendar file understand one room: a choice of several rooms stays with the grid.
+    other_views = request.GET.copy()
+    if room_choice and len(room_choice.chosen) != 1:
+        other_views.pop("room", None)
     context = {
         "edition": edition,
         "filter": agenda_filter,
@@ -95,11 +116,23 @@ def agenda(request, edition):
         "active_filters": active_filters,
         "ignored": ignored,
         "day_query": query.urlencode(),
-        "view_query": _without(request.GET, "view"),
-        "ics_query": _without(request.GET, "view"),
+        "view_query": _without(other_views, "view"),
+        "ics_query": _without(other_views, "view"),
+        "room_choice": room_choice,
+        "idle_rooms": _idle_rooms(room_choice, grid),
+        "all_rooms_query": _without(request.GET, "room"),
+        "print_tables": tables,
         "section": "agenda",
     }
     return render(request, "agenda/agenda.html", context)
+
+
+def _idle_rooms(room_choice, grid):
+    """The chosen rooms with nothing on in the grid (their columns are left out)."""
+    if not room_choice:
+        return []
+    in_grid = {column.room.pk for column in grid.columns} if grid else set()
+    return [room for room in room_choice.chosen if room.pk not in in_grid]
 
 
 def _fragment_page(edition):

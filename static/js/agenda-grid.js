@@ -2,6 +2,75 @@
 // names at the top of the window while the grid passes under it, follows the grid's sideways scroll, and
 // says how many rooms lie off screen to the right (a button that scrolls to them). Without JavaScript the
 // room names sit at the top of the grid and the "Go to a room" list still jumps to any room.
+// The room picker above the grid: an "All rooms" box that checks or clears every room's (it shows "some" when
+// only some are checked). The form itself is plain GET and works without this.
+(function () {
+  "use strict";
+
+  var form = document.querySelector("[data-room-picker]");
+  if (!form) return;
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=room]"));
+  var list = form.querySelector(".grid-picker-list");
+  var item = document.createElement("li");
+  item.className = "form-check grid-picker-all";
+  var all = document.createElement("input");
+  all.type = "checkbox";
+  all.className = "form-check-input";
+  all.id = "grid-pick-all";
+  var label = document.createElement("label");
+  label.className = "form-check-label fw-semibold";
+  label.htmlFor = all.id;
+  label.textContent = form.getAttribute("data-all-label");
+  item.append(all, label);
+  list.insertBefore(item, list.firstChild);
+
+  function show() {
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    all.checked = checked === boxes.length;
+    all.indeterminate = checked > 0 && checked < boxes.length;
+  }
+  all.addEventListener("change", function () {
+    boxes.forEach(function (box) { box.checked = all.checked; });
+  });
+  boxes.forEach(function (box) { box.addEventListener("change", show); });
+  show();
+
+  // The choice is remembered in this browser (per edition and language) and offered again where the address has
+  // none, as after the List view or a link from another page; "show all" forgets it.
+  var picker = form.closest(".grid-picker");
+  var key = "wic-grid-rooms:" + location.pathname;
+  var params = new URLSearchParams(location.search);
+  var chosen = params.getAll("room").filter(Boolean);
+  var remembered;
+  try {
+    if (chosen.length) localStorage.setItem(key, JSON.stringify(chosen));
+    remembered = JSON.parse(localStorage.getItem(key) || "[]");
+  } catch (error) {
+    return; // storage switched off: nothing to remember
+  }
+  picker.querySelectorAll("a[href]").forEach(function (link) {
+    if (!new URLSearchParams(link.search).has("room") && link.closest(".grid-rooms") === null) {
+      link.addEventListener("click", function () {
+        try { localStorage.removeItem(key); } catch (error) { /* nothing kept */ }
+      });
+    }
+  });
+  form.addEventListener("submit", function () {
+    var checked = boxes.filter(function (box) { return box.checked; }).length;
+    if (checked === 0 || checked === boxes.length) {  // every room: no choice to remember
+      try { localStorage.removeItem(key); } catch (error) { /* nothing kept */ }
+    }
+  });
+  if (chosen.length || !Array.isArray(remembered) || !remembered.length) return;
+  params.delete("room");
+  remembered.forEach(function (slug) { params.append("room", String(slug)); });
+  var again = document.createElement("a");
+  again.className = "btn btn-outline-primary btn-sm grid-my-rooms";
+  again.href = "?" + params.toString();
+  again.textContent = picker.getAttribute("data-my-rooms").replace("{n}", remembered.length);
+  form.closest("details").insertAdjacentElement("afterend", again);
+})();
+
 (function () {
   "use strict";
 

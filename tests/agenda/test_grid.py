@@ -233,3 +233,18 @@ def test_grid_page_is_not_a_scroll_box_of_its_own_height(client, edition):
 
     assert "max-height" not in page
     assert "js/agenda-grid.js" in page
+
+
+def test_grid_ends_a_long_title_after_the_lines_its_cell_holds(client, edition):
+    room = RoomFactory(venue__edition=edition)
+    short = make_session(edition, "Twenty minutes", (9, 0), (9, 20), room=room)
+    half_hour = make_session(edition, "Half an hour", (9, 30), (10, 0), room=room)
+    long = make_session(edition, "Ninety minutes", (10, 0), (11, 30), room=room)
+
+    drawn = {href: (style, classes) for href, style, classes in grid_sessions(client.get(GRID_URL).content.decode())}
+
+    # A short session's times and title share two lines; longer ones end their titles on a whole line.
+    assert "is-short" in drawn[f"/2024/sessions/{short.slug}/"][1]
+    assert "--title-lines" not in drawn[f"/2024/sessions/{short.slug}/"][0]
+    assert "--title-lines: 1;" in drawn[f"/2024/sessions/{half_hour.slug}/"][0]
+    assert "--title-lines: 8;" in drawn[f"/2024/sessions/{long.slug}/"][0]

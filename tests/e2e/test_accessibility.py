@@ -41,6 +41,7 @@ def public_paths(summit):
         "/2031/",
         "/2031/agenda/",
         "/2031/agenda/?view=grid",
+        "/2031/agenda/?view=grid&room=lotus-hall",
         "/2031/agenda/?q=governance",
         "/2031/sessions/ai-governance/",
         "/2031/rooms/lotus-hall/",

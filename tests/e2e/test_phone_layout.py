@@ -183,3 +183,77 @@ def test_venue_screen_shows_rooms_in_columns_in_large_type_without_navigation(
         tab.screenshot(path=str(tmp_path / "screen-1920.png"))
     finally:
         close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_grid_room_picker_shows_only_the_rooms_picked(
+    request, playwright_browser, live_server, tmp_path, expect, summit, width
+):
+    """Picked with the keyboard on a phone, with the mouse on a desktop; the choice stays with the day tabs."""
+    tab, close = open_tab(request, playwright_browser, live_server, tmp_path, {"width": width, "height": 800})
+    keyboard = width < 500
+    try:
+        tab.goto("/2031/agenda/?day=2031-11-18&view=grid")
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_count(12)
+        picker = tab.get_by_text("Rooms", exact=True)
+        if keyboard:
+            picker.focus()
+            tab.keyboard.press("Enter")
+        else:
+            picker.click()
+        every = tab.get_by_label("All rooms")
+        expect(every).to_be_checked()  # no choice yet: every room
+        for box_label in ("All rooms", "Hall 03", "Hall 11"):
+            if keyboard:
+                tab.get_by_label(box_label, exact=True).focus()
+                tab.keyboard.press("Space")
+            else:
+                tab.get_by_label(box_label, exact=True).click()
+        expect(tab.get_by_label("Hall 01", exact=True)).not_to_be_checked()
+        expect(every).to_have_js_property("indeterminate", True)
+        show = tab.get_by_role("button", name="Show these rooms")
+        if keyboard:
+            show.focus()
+            tab.keyboard.press("Enter")
+        else:
+            show.click()
+
+        expect(tab).to_have_url("/2031/agenda/?view=grid&day=2031-11-18&room=hall-03&room=hall-11")
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_text(["Hall 03", "Hall 11"])
+        expect(tab.get_by_role("status").filter(has_text="Showing")).to_have_text("Showing 2 of 12 rooms · show all")
+        # Both columns fit: no cue for rooms off screen.
+        expect(tab.locator(".grid-more")).to_be_hidden()
+        assert box(tab.locator("#grid-room-hall-11"))["x"] + box(tab.locator("#grid-room-hall-11"))["width"] <= width
+        tab.screenshot(path=str(tmp_path / f"grid-two-rooms-{width}.png"), full_page=True)
+        next_day = tab.locator(".day-tabs a").nth(1)
+        expect(next_day).to_have_attribute("href", "?day=2031-11-19&view=grid&room=hall-03&room=hall-11")
+
+        # This browser remembers the choice: back from the list, the grid offers it again.
+        tab.get_by_role("link", name="List", exact=True).click()
+        tab.get_by_role("link", name="Grid", exact=True).click()
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_count(12)
+        tab.get_by_role("link", name="My rooms (2)").click()
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_text(["Hall 03", "Hall 11"])
+
+        tab.get_by_role("link", name="show all").click()
+        expect(tab).to_have_url("/2031/agenda/?day=2031-11-18&view=grid")
+        expect(tab.locator(".agenda-grid-wrap .grid-room")).to_have_count(12)
+        expect(tab.get_by_role("link", name="My rooms (2)")).to_have_count(0)  # "show all" forgets the choice
+    finally:
+        close()
+
+
+def test_grid_prints_as_tables_whose_room_names_head_every_page(page, expect, summit):
+    page.goto("/2031/agenda/?day=2031-11-18&view=grid&room=hall-02&room=hall-03&room=hall-05")
+    expect(page.locator(".grid-print")).to_be_hidden()  # on screen: the grid
+
+    page.emulate_media(media="print")
+
+    expect(page.locator(".agenda-grid-frame")).to_be_hidden()
+    expect(page.locator(".grid-room-picker")).to_be_hidden()
+    table = page.locator(".grid-print-table")
+    expect(table).to_have_count(1)
+    expect(table.locator("thead th")).to_have_text(["Time", "Hall 02", "Hall 03", "Hall 05"])
+    # A table's head is repeated at the top of each printed page it runs over.
+    assert table.locator("thead").evaluate("el => getComputedStyle(el).display") == "table-header-group"
+    expect(table.locator("tbody tr").first.locator("td").first).to_have_text("09:00–10:30 Forum 2 at 9")
