@@ -61,6 +61,10 @@ class Grid:
     def has_lanes(self):
         return any(column.lanes > 1 for column in self.columns)
 
+    @property
+    def has_sample(self):
+        return any(cell.session.is_sample for cell in self.cells)
+
 
 def day_grid(*, edition, sessions):
     """Lay out one day's sessions; whole-venue sessions span the columns of their venue's rooms."""

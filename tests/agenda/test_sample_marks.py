@@ -121,3 +121,12 @@ def test_feeds_carry_the_sample_note_on_invented_sessions_only(client, edition):
         "Opening ceremony": False,
         "Invented forum": True,
     }
+
+
+def test_the_grid_marks_invented_sessions_and_says_what_the_mark_means(client, edition):
+    day = edition.start_date.isoformat()
+    page = html(client, f"/2031/agenda/?day={day}&view=grid")
+    cells = re.findall(r'<a class="grid-session[^"]*".*?</a>', page, re.S)
+    assert {("Invented forum" in cell, "is-sample" in cell) for cell in cells} == {(True, True), (False, False)}
+    assert "(Sample data)" in next(cell for cell in cells if "Invented forum" in cell)
+    assert "A dashed border marks sample data" in page
