@@ -58,6 +58,10 @@ class _ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _ModelChoiceField
 
 
+# The agenda's tab (`?day=around`) for the events before, after or away from the summit.
+AROUND_SUMMIT = "around"
+
+
 class AgendaFilter(django_filters.FilterSet):
     day = django_filters.ChoiceFilter(label=_("Day"), method="filter_day", empty_label=_("All days"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=SessionKind.choices, empty_label=_("All kinds"))
@@ -88,12 +92,15 @@ class AgendaFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.edition = edition
         self.filters["day"].extra["choices"] = [
-            (day.isoformat(), date_format(day, "SHORT_WEEKDAY_DAY_MONTH_FORMAT")) for day in edition.days
+            *((day.isoformat(), date_format(day, "SHORT_WEEKDAY_DAY_MONTH_FORMAT")) for day in edition.days),
+            (AROUND_SUMMIT, _("Around the summit")),
         ]
         self.filters["topic"].queryset = Topic.objects.filter(edition=edition)
         self.filters["room"].queryset = Room.objects.filter(venue__edition=edition).order_by("position", "name")
 
     def filter_day(self, queryset, name, value):
+        if value == AROUND_SUMMIT:
+            return queryset.filter(is_around_summit=True)
         day = dt.date.fromisoformat(value)
         start = dt.datetime.combine(day, dt.time.min, tzinfo=self.edition.zone)
         return queryset.filter(start__gte=start, start__lt=start + dt.timedelta(days=1))

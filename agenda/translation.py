@@ -41,7 +41,7 @@ TRANSLATED_FIELDS = {
     Topic: ("name",),
     Organisation: ("name",),
     Person: ("name", "title", "bio"),
-    Session: ("title", "description"),
+    Session: ("title", "description", "location"),
     SessionItem: ("title", "description"),
     Expo: ("name", "description"),
     Hall: ("name",),

@@ -1,5 +1,6 @@
 """Small pure checks shared by models, forms, imports and services."""
 
+import datetime as dt
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -26,8 +27,13 @@ def validate_registration_window(*, opens_at, closes_at):
         raise ValidationError({"registration_closes_at": _("Registration must close after it opens.")})
 
 
-def validate_session_times(*, start, end, edition):
-    """End after start, and both inside the edition's days in the edition's own time zone."""
+# An event around the summit is near it in time: further away is most likely a mistyped year.
+AROUND_SUMMIT_DAYS = 180
+
+
+def validate_session_times(*, start, end, edition, around_summit=False):
+    """End after start, and both inside the edition's days in the edition's own time zone (an event around the
+    summit: within AROUND_SUMMIT_DAYS of them)."""
     if not (start and end):
         return
     if end <= start:
@@ -36,9 +42,21 @@ def validate_session_times(*, start, end, edition):
         return
     tz = edition.zone
     first, last = start.astimezone(tz).date(), end.astimezone(tz).date()
+    if around_summit:
+        earliest = edition.start_date - dt.timedelta(days=AROUND_SUMMIT_DAYS)
+        latest = edition.end_date + dt.timedelta(days=AROUND_SUMMIT_DAYS)
+        if first < earliest or last > latest:
+            raise ValidationError(
+                _("An event around the summit must take place within %(days)s days of it (%(first)s to %(last)s)."),
+                params={"days": AROUND_SUMMIT_DAYS, "first": earliest, "last": latest},
+            )
+        return
     if first < edition.start_date or last > edition.end_date:
         raise ValidationError(
-            _("The session must take place within the edition’s dates, %(first)s to %(last)s (%(zone)s time)."),
+            _(
+                "The session must take place within the edition’s dates, %(first)s to %(last)s (%(zone)s time). "
+                "An event on the eve or in another city can be marked “around the summit”."
+            ),
             params={"first": edition.start_date, "last": edition.end_date, "zone": edition.time_zone},
         )
 

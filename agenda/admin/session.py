@@ -136,8 +136,11 @@ class SessionAdmin(HistoryAdmin, EditionScopedAdmin, BilingualAdmin, Spreadsheet
     actions = ["publish", "unpublish", "cancel", "duplicate"]
     fieldsets = [
         (None, {"fields": ["edition", "kind", "title", "slug", "status"]}),
-        (_("When and where"), {"fields": [("start", "end"), ("room", "venue"), "language"]}),
-        (_("Content"), {"fields": ["topic", "description"]}),
+        (
+            _("When and where"),
+            {"fields": [("start", "end"), ("room", "venue"), "location", "is_around_summit", "language"]},
+        ),
+        (_("Content"), {"fields": ["topic", "description", "is_sample"]}),
         (_("Registration"), {"fields": [("registration_required", "capacity")]}),
     ]
 

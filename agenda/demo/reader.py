@@ -124,11 +124,13 @@ SESSION = Record(
         "capacity": Maybe(NUMBER),
         "registration_required": FLAG,
         "is_sample": FLAG,
+        "around_summit": FLAG,
+        "location": TEXT,
         "speakers": ListOf(SPEAKER),
         "organisers": ListOf(ORGANISER),
         "items": ListOf(ITEM),
     },
-    translated=("title", "description"),
+    translated=("title", "description", "location"),
 )
 HALL = Record("hall", {"slug": TEXT, "name": TEXT}, translated=("name",))
 EXHIBIT = Record(

@@ -282,6 +282,8 @@ class DemoWriter(ShowcaseWriter):
                 "capacity": data.get("capacity"),
                 "registration_required": data.get("registration_required", is_sub_forum),
                 "is_sample": data.get("is_sample", True),
+                "is_around_summit": data.get("around_summit", False),
+                "location": data.get("location", ""),
                 **_chinese(Session, data, reader.SESSION),
             },
         )

@@ -86,6 +86,8 @@ def place_parts(edition, session):
         parts = [session.room.name, session.room.venue.name]
     elif session.venue_id:
         parts = [session.venue.name]
+    elif session.location:
+        return [clean_text(session.location)]  # elsewhere: not the edition's city
     else:
         parts = [_("To be announced")]
     if edition.city:

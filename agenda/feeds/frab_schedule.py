@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from agenda.feeds.common import (
@@ -212,8 +213,18 @@ def _feed_rooms(edition, rooms, sessions):
                 slug=_json_slug(session.venue.slug),
             )
             feed_rooms.append(by_venue[session.venue_id])
+    # Events around the summit held elsewhere (a press conference in Beijing): a room named after the place.
+    by_location = {}
+    for session in sessions:
+        if not session.room_id and not session.venue_id and session.location and session.location not in by_location:
+            by_location[session.location] = FeedRoom(
+                name=clean_text(session.location),
+                guid=str(room_guid(edition, f"place:{session.location}")),
+                slug=_json_slug(slugify(session.location) or "place"),
+            )
+            feed_rooms.append(by_location[session.location])
     unplaced = None
-    if any(not s.room_id and not s.venue_id for s in sessions):
+    if any(not s.room_id and not s.venue_id and not s.location for s in sessions):
         unplaced = FeedRoom(name=_("To be announced"), guid=str(room_guid(edition, "to-be-announced")))
         feed_rooms.append(unplaced)
     _unique_names(feed_rooms)
@@ -230,6 +241,8 @@ def _feed_rooms(edition, rooms, sessions):
             return by_room[session.room_id]
         if session.venue_id:
             return by_venue[session.venue_id]
+        if session.location:
+            return by_location[session.location]
         return unplaced
 
     return feed_rooms, place

@@ -233,6 +233,9 @@ class SessionResource(ProgrammeResource):
     language = choice("language", SessionLanguage.choices, gettext_lazy("language"))
     capacity = column("capacity", WholeNumberWidget())
     registration_required = column("registration_required", YesNoWidget())
+    is_around_summit = column("around_summit", YesNoWidget())
+    location = TextField("location", "location_en")
+    location_zh_hans = TextField("location_zh_hans", "location_zh_hans")
     speakers = PeopleLinksField("speakers", links.SPEAKERS)
     organisers = PeopleLinksField("organisers", links.ORGANISERS)
     run_of_show = RunOfShowField("run_of_show")
@@ -257,6 +260,9 @@ class SessionResource(ProgrammeResource):
             "end",
             "room",
             "venue",
+            "location",
+            "location_zh_hans",
+            "is_around_summit",
             "topic",
             "language",
             "capacity",

@@ -89,6 +89,21 @@ class Session(models.Model):
     registration_required = models.BooleanField(
         _("registration required"), default=False, help_text=_("Delegates must choose this session when they register.")
     )
+    # The eve's ceremonies, a press conference in another city: the edition's, though not on its days or at its venue.
+    is_around_summit = models.BooleanField(
+        _("around the summit"),
+        default=False,
+        help_text=_(
+            "An event before or after the summit’s days or away from its venue (the eve, a press conference "
+            "elsewhere): it may take place outside the edition’s dates and is listed under “Around the summit”."
+        ),
+    )
+    location = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where it takes place when not in one of the edition’s rooms or venues, e.g. “Beijing”."),
+    )
     is_sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Invented for demonstration; not taken from a source.")
     )
@@ -148,7 +163,12 @@ class Session(models.Model):
                 errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
-        validate_session_times(start=self.start, end=self.end, edition=self.edition if self.edition_id else None)
+        validate_session_times(
+            start=self.start,
+            end=self.end,
+            edition=self.edition if self.edition_id else None,
+            around_summit=self.is_around_summit,
+        )
 
     @property
     def guid(self):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from agenda.access import get_edition, is_previewer
 from agenda.caching import programme_page
 from agenda.enums import EditionPhase
-from agenda.filters import AgendaFilter, without_bad_values
+from agenda.filters import AROUND_SUMMIT, AgendaFilter, without_bad_values
 from agenda.fragments import fragments
 from agenda.models import Room, Venue
 from agenda.selectors import public_sessions
@@ -81,11 +81,13 @@ def agenda(request, edition):
     loaded = load_sessions(chosen_sessions.order_by("start", "room__position", "title"), speakers=True)
     sessions = loaded.sessions
     chosen_day = params.get("day") or ""
-    chosen_date = dt.date.fromisoformat(chosen_day) if chosen_day else None  # the filter has checked it
+    around = chosen_day == AROUND_SUMMIT
+    # A day the filter has checked; the events around the summit are on days of their own.
+    chosen_date = dt.date.fromisoformat(chosen_day) if chosen_day and not around else None
     grid = grid_cells = None
     tables = []
     by_day = []
-    if view == "grid" and chosen_day:
+    if view == "grid" and chosen_date:
         grid = day_grid(edition=edition, sessions=sessions)
     if grid:
         grid_cells = _grid_cells(edition, loaded, grid)
@@ -108,6 +110,7 @@ def agenda(request, edition):
         "by_day": by_day,
         "session_count": len(sessions),
         "chosen_day": chosen_day,
+        "around_summit": public_sessions(edition=edition, preview=preview).filter(is_around_summit=True).exists(),
         "chosen_date": chosen_date,
         "view": view,
         "grid": grid,

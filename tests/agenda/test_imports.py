@@ -237,7 +237,8 @@ def test_a_file_with_each_kind_of_mistake_reports_every_bad_row_by_its_spreadshe
         "For example “ai-governance-forum”."
     ]
     assert found[16]["__all__"] == [
-        "The session must take place within the edition’s dates, 2024-11-19 to 2024-11-22 (Asia/Shanghai time)."
+        "The session must take place within the edition’s dates, 2024-11-19 to 2024-11-22 (Asia/Shanghai time). "
+        "An event on the eve or in another city can be marked “around the summit”."
     ]
 
 

@@ -110,6 +110,8 @@ class SessionSerializer(serializers.ModelSerializer):
             "speakers",
             "organisers",
             "items",
+            "is_around_summit",
+            "location",
             "is_sample",
             "url",
         ]
