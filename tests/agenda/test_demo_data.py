@@ -11,7 +11,8 @@ from agenda.models import Edition, Person, Session
 
 SESSION_KEYS = (
     "slug, kind, title, day, start, end, description, topic, room, venue, language, capacity, "
-    "registration_required, is_sample, speakers, organisers, items, title_zh_hans, description_zh_hans"
+    "registration_required, is_sample, around_summit, location, speakers, organisers, items, title_zh_hans, "
+    "description_zh_hans, location_zh_hans"
 )
 # The Chinese columns come with django-modeltranslation; until the content models have them, the loader writes
 # the English only and the tests of what lands in the database are skipped.

@@ -198,15 +198,18 @@ def test_load_demo_clash_check_sees_a_session_moved_onto_another():
 def test_load_demo_sessions_fall_within_their_edition_days():
     load_demo()
 
-    for session in Session.objects.select_related("edition"):
+    for session in Session.objects.select_related("edition").filter(is_around_summit=False):
         zone = session.edition.zone
         assert session.start < session.end
         assert session.edition.start_date <= session.start.astimezone(zone).date()
         assert session.end.astimezone(zone).date() <= session.edition.end_date
-    # The 2024 press conference in Beijing (Oct 24) is told in the description, not scheduled.
-    edition_2024 = Edition.objects.get(slug="2024")
-    assert "Oct 24" in edition_2024.description
-    assert not Session.objects.filter(kind=SessionKind.PRESS_CONFERENCE).exists()
+    # Only events around the summit are outside its days: the 2023 eve and the 2024 press conference in Beijing.
+    outside = {
+        (s.edition.slug, s.start.astimezone(s.edition.zone).date().isoformat())
+        for s in Session.objects.select_related("edition").filter(is_around_summit=True)
+    }
+    assert outside == {("2023", "2023-11-07"), ("2024", "2024-10-24")}
+    assert Session.objects.get(kind=SessionKind.PRESS_CONFERENCE, edition__slug="2024").location_en == "Beijing"
 
 
 @pytest.mark.django_db
@@ -463,8 +466,9 @@ def test_load_demo_2023_has_the_thirteen_outstanding_cases_with_their_organisati
     assert len(set(cases)) == 13
     assert honourees[0].organisation.name == "IBM"
     assert honourees[-1].organisation.name == "Cisco Systems"
-    # Presented on Nov 7, the eve of the summit: no session of the programme is its ceremony.
-    assert programme.ceremony is None
+    # Presented on Nov 7, the eve of the summit: its ceremony is an event around the summit.
+    assert programme.ceremony.is_around_summit
+    assert programme.ceremony.start.astimezone(programme.edition.zone).date() == dt.date(2023, 11, 7)
     assert "Nov 7" in programme.description
     ibm = Organisation.objects.get(edition__slug="2023", name="IBM")
     assert (ibm.kind, ibm.country.code) == (OrganisationKind.COMPANY, "US")

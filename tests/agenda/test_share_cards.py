@@ -175,7 +175,7 @@ def test_a_cancelled_session_draws_a_card_saying_so(client, session):
     "title",
     [
         "<script>alert('card')</script> & <b>bold</b>",
-        "Governance " * 60,
+        ("Governance " * 27).strip(),  # the longest a title may be
         "数" * 300,
         "A" * 300,
         "  \n\t ",
