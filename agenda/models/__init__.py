@@ -1,8 +1,8 @@
 from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
-from .people import Organisation, Person, Topic
 from .outcomes import Outcome
+from .people import Organisation, Person, Topic
 from .release import Release
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
 from .sources import EditionSource

@@ -13,7 +13,6 @@ from agenda.selectors.programme import featured_sub_forums, highlights, running_
 from agenda.views.variants import registration_variant
 from attendees.selectors import registration_state
 
-
 # The outcomes the home page lists; the outcomes page has them all.
 HOME_OUTCOMES = 4
 

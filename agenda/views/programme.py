@@ -15,9 +15,9 @@ from agenda.fragments import fragments
 from agenda.models import Room, Venue
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
-from agenda.selectors.outcomes import outcomes_released_at
 from agenda.selectors.days import agenda_start_day
 from agenda.selectors.grid import day_grid, grid_room_choice, in_rooms, print_tables
+from agenda.selectors.outcomes import outcomes_released_at
 from agenda.selectors.programme import running_and_next
 from agenda.selectors.rows import load_sessions
 from agenda.selectors.run_of_show import run_of_show

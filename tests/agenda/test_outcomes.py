@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.test import Client
 from django.urls import reverse
 
 from agenda.enums import OutcomeKind, SessionKind, SessionStatus
