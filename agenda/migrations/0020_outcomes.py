@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                     models.TextField(
                         blank=True,
                         help_text="The document itself, as a PDF file.",
-                        max_length=100,
+                        max_length=255,
                         validators=[agenda.validators.validate_pdf_upload],
                         verbose_name="PDF",
                     ),
@@ -184,6 +184,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         help_text="The document itself, as a PDF file.",
+                        max_length=255,
                         upload_to=agenda.models.outcomes.outcome_pdf_path,
                         validators=[agenda.validators.validate_pdf_upload],
                         verbose_name="PDF",

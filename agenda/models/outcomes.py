@@ -15,7 +15,8 @@ from .session import Session
 
 def outcome_pdf_path(outcome, filename):
     # A fresh name per upload (as for pictures): a replaced document never reuses an address a cache may keep.
-    return f"outcomes/{outcome.edition.slug}/{uuid.uuid4().hex}.pdf"
+    # The slug after it names the file a visitor downloads.
+    return f"outcomes/{outcome.edition.slug}/{uuid.uuid4().hex}-{outcome.slug[:60]}.pdf"
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -57,6 +58,7 @@ class Outcome(models.Model):
     pdf = models.FileField(
         _("PDF"),
         upload_to=outcome_pdf_path,
+        max_length=255,
         blank=True,
         validators=[validate_pdf_upload],
         help_text=_("The document itself, as a PDF file."),

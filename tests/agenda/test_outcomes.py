@@ -103,7 +103,7 @@ def test_an_organiser_adds_an_outcome_with_a_pdf_and_publishers(organiser_client
     outcome = Outcome.objects.get(slug="world-report")
     assert outcome.session == session
     assert list(outcome.publishers.all()) == [publisher]
-    assert outcome.pdf.name.startswith("outcomes/2024/") and outcome.pdf.name.endswith(".pdf")
+    assert outcome.pdf.name.startswith("outcomes/2024/") and outcome.pdf.name.endswith("-world-report.pdf")
     assert outcome.pdf_size == len(PDF_BYTES)
     assert outcome.pdf.read() == PDF_BYTES
 
