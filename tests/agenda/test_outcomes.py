@@ -228,7 +228,8 @@ def test_the_outcomes_page_lists_each_document_by_day_with_what_a_visitor_needs(
     assert f"Download the PDF ({len(PDF_BYTES)} bytes)" in page
     assert 'href="/media/outcomes/2024/' in html
     assert "The state of the internet around the world." in page
-    # Only the consensus is marked as sample data.
+    # Only the consensus is marked as sample data, with the badge of every sample row and a note that says what.
+    assert html.count('<span class="badge sample-badge">Sample data</span>') == 1
     assert page.count("Sample data:") == 1
     assert page.index("Sample data:") < page.index("World Internet Development Report")
     assert 'href="/2024/outcomes/" aria-current="page">Outcomes</a>' in html

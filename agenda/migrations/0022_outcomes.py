@@ -23,7 +23,7 @@ def grant_to_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agenda", "0019_summit_compact_name"),
+        ("agenda", "0021_edition_sources"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
