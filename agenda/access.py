@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agenda.models import Edition
+from agenda.selectors.outcomes import with_outcome_flag
 
 PREVIEW_PERMISSION = "agenda.preview_programme"
 SESSION_KEY = "admin_edition_id"  # the edition a staff member works on, kept in their session
@@ -43,8 +44,8 @@ def get_edition(request, slug):
             if edition is None:
                 raise Http404("No edition at this address.")
             return edition
-        return get_object_or_404(Edition.objects.select_related("summit").published(), slug=slug)
-    return get_object_or_404(Edition.objects.select_related("summit"), slug=slug)
+        return get_object_or_404(with_outcome_flag(Edition.objects.select_related("summit").published()), slug=slug)
+    return get_object_or_404(with_outcome_flag(Edition.objects.select_related("summit")), slug=slug)
 
 
 # The published editions (with their summit) by slug, kept in the cache with the generation they were read in.
@@ -69,7 +70,8 @@ def published_editions():
         generation = _new_generation()
         cache.add(GENERATION_KEY, generation, SHARED_CACHE_SECONDS)
         generation = cache.get(GENERATION_KEY, generation)
-    editions = {edition.slug: edition for edition in Edition.objects.published().select_related("summit")}
+    published = with_outcome_flag(Edition.objects.published().select_related("summit"))
+    editions = {edition.slug: edition for edition in published}
     cache.set(key, (generation, editions), _seconds())
     return editions
 
@@ -87,6 +89,7 @@ def published_editions_key():
         for model in (Edition, Edition.summit.field.related_model)
         for field in model._meta.concrete_fields
     ]
+    fields.append("has_outcomes")  # annotated: whether the edition's menu links to its outcomes
     return f"{PUBLISHED_EDITIONS_KEY}:{hashlib.sha256(' '.join(fields).encode()).hexdigest()[:12]}"
 
 

@@ -72,3 +72,13 @@ class ExhibitCategory(models.TextChoices):
     DIGITAL_ECONOMY = "digital_economy", _("Digital economy and e-commerce")
     MOBILITY = "mobility", _("Smart mobility and logistics")
     OTHER = "other", _("Other")
+
+
+class OutcomeKind(models.TextChoices):
+    """What kind of document an edition released: a report, a consensus, a declaration …"""
+
+    REPORT = "report", _("Report")
+    CONSENSUS = "consensus", _("Consensus statement")
+    DECLARATION = "declaration", _("Declaration")
+    ACHIEVEMENTS = "achievements", _("List of achievements")
+    OTHER = "other", pgettext_lazy("a kind of outcome document", "Other")

@@ -48,6 +48,7 @@ PROGRAMME_MODELS = (
     models.AwardProgramme,
     models.AwardCategory,
     models.Honouree,
+    models.Outcome,
 )
 
 
@@ -75,6 +76,20 @@ def bump_on_summit(sender, raw=False, **kwargs):
 def bump_on_item_speakers(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, models.SessionItem):
         programme_changed(edition_id=_edition_id(instance))
+
+
+@receiver(m2m_changed, sender=models.Outcome.publishers.through)
+def bump_on_outcome_publishers(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, models.Outcome):
+        programme_changed(edition_id=instance.edition_id)
+
+
+@receiver(post_delete, sender=models.Outcome)
+def remove_outcome_file(sender, instance, **kwargs):
+    # A deleted outcome leaves no PDF behind.
+    if instance.pdf:
+        names, storage = [instance.pdf.name], instance.pdf.storage
+        transaction.on_commit(lambda: delete_files(storage, names))
 
 
 @receiver(post_delete, sender=models.ExhibitPicture)

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from agenda.models import Edition, Exhibit, Session
+from agenda.selectors.outcomes import with_outcome_flag
 from agenda.selectors.people import published_speakers
 
 
@@ -45,6 +46,14 @@ class AwardsSitemap(EditionSitemap):
 
     def location(self, edition):
         return reverse("agenda:award_list", args=[edition.slug])
+
+
+class OutcomesSitemap(EditionSitemap):
+    def items(self):
+        return with_outcome_flag(Edition.objects.published()).filter(has_outcomes=True)
+
+    def location(self, edition):
+        return reverse("agenda:outcome_list", args=[edition.slug])
 
 
 class ExhibitSitemap(BilingualSitemap):
@@ -101,4 +110,5 @@ SITEMAPS = {
     "expo": ExpoSitemap,
     "exhibits": ExhibitSitemap,
     "awards": AwardsSitemap,
+    "outcomes": OutcomesSitemap,
 }

@@ -21,6 +21,7 @@ from agenda.models import (
     Hall,
     Honouree,
     Organisation,
+    Outcome,
     Person,
     Release,
     Room,
@@ -51,6 +52,7 @@ TRANSLATED_FIELDS = {
     AwardCategory: ("name",),
     Honouree: ("case_title", "citation"),
     Release: ("note",),
+    Outcome: ("title", "summary"),
 }
 
 for model, model_fields in TRANSLATED_FIELDS.items():

@@ -3,8 +3,11 @@
 import datetime as dt
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.db.models.fields.files import FieldFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 validate_hex_colour = RegexValidator(
@@ -81,3 +84,49 @@ RESERVED_EDITION_SLUGS = {"admin", "api", "editions", "static", "media", "i18n",
 def validate_edition_slug(value):
     if value.lower() in RESERVED_EDITION_SLUGS:
         raise ValidationError(_("“%(value)s” is reserved for the site’s own pages."), params={"value": value})
+
+
+# Every PDF file starts with this marker (ISO 32000, 7.5.2), whatever its version.
+PDF_MAGIC = b"%PDF-"
+
+
+def pdf_size_limit():
+    """The largest PDF accepted for an outcome document, in bytes (settings.OUTCOME_PDF_MAX_MB)."""
+    return settings.OUTCOME_PDF_MAX_MB * 1024 * 1024
+
+
+def validate_pdf_upload(file):
+    """Refuse an upload that is larger than the limit or is not a PDF (judged by its first bytes, not its name).
+
+    A file stored earlier is not read again: it was checked when it was uploaded.
+    """
+    if not file or (isinstance(file, FieldFile) and file._committed):
+        return
+    size, limit = file.size, pdf_size_limit()
+    if size > limit:
+        raise ValidationError(
+            _("This file is %(size)s; a PDF can be at most %(limit)s. Compress it, or give a link to it instead."),
+            code="pdf_too_large",
+            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+        )
+    file.seek(0)
+    try:
+        start = file.read(len(PDF_MAGIC))
+    finally:
+        file.seek(0)
+    if start != PDF_MAGIC:
+        raise ValidationError(
+            _(
+                "This file is not a PDF (whatever its name says). Save or export the document as PDF and upload "
+                "that file, or give a link to the document instead."
+            ),
+            code="pdf_format",
+        )
+
+
+def validate_outcome_source(*, url, pdf):
+    """An outcome document can be read somewhere: a link to it, an uploaded PDF, or both."""
+    if not url and not pdf:
+        raise ValidationError(
+            {"url": _("Give a link to the document or upload it as a PDF (or both).")}, code="outcome_source"
+        )

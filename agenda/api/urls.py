@@ -26,4 +26,10 @@ urlpatterns = [
     path("editions/<slug:edition>/exhibits/<slug:slug>/", views.ExhibitViewSet.as_view(DETAIL), name="exhibit-detail"),
     path("editions/<slug:edition>/awards/", views.AwardViewSet.as_view(LIST), name="award-list"),
     path("editions/<slug:edition>/awards/<slug:slug>/", views.AwardViewSet.as_view(DETAIL), name="award-detail"),
+    path("editions/<slug:edition>/outcomes/", views.OutcomeViewSet.as_view(LIST), name="outcome-list"),
+    path(
+        "editions/<slug:edition>/outcomes/<slug:slug>/",
+        views.OutcomeViewSet.as_view(DETAIL),
+        name="outcome-detail",
+    ),
 ]

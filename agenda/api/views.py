@@ -1,4 +1,5 @@
-"""The read-only JSON API: editions, and each edition's sessions, speakers, organisations, exhibits and awards.
+"""The read-only JSON API: editions, and each edition's sessions, speakers, organisations, exhibits, awards and
+outcomes.
 
 Anyone may read what the public pages show; those who may preview the programme also see drafts and
 unpublished editions. Every list page takes the same number of SQL queries whatever the size of the edition.
@@ -29,12 +30,14 @@ from agenda.models import (
     Edition,
     Exhibit,
     Organisation,
+    Outcome,
     Person,
     Session,
 )
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import award_programmes
 from agenda.selectors.expo import exhibits_of, with_pictures
+from agenda.selectors.outcomes import outcomes_of
 from agenda.selectors.people import organisations_taking_part, speakers_with_sessions
 
 
@@ -313,6 +316,34 @@ class AwardViewSet(EditionScopedViewSet):
         if self.schema_only:
             return AwardProgramme.objects.none()
         return award_programmes(edition=self.edition, preview=self.preview)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Outcomes"),
+        description=_(
+            "The documents released at the edition (reports, consensus statements, declarations, lists of "
+            "achievements), in order of release, each with its session (when public), publishers, link and PDF."
+        ),
+        parameters=[EDITION_PATH],
+        responses={200: serializers.OutcomeSerializer(many=True), **NOT_FOUND},
+        tags=["outcomes"],
+    ),
+    retrieve=extend_schema(
+        summary=_("An outcome"),
+        description=_("A document released at the edition."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.OutcomeSerializer, **NOT_FOUND},
+        tags=["outcomes"],
+    ),
+)
+class OutcomeViewSet(EditionScopedViewSet):
+    serializer_class = serializers.OutcomeSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Outcome.objects.none()
+        return outcomes_of(edition=self.edition, preview=self.preview)
 
 
 class ApiRootView(CorsMixin, APIView):

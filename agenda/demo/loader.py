@@ -1,5 +1,5 @@
 """Load (or refresh) the demo programme of the WIC Wuzhen Summit: editions 2017, 2022, 2023 and 2024, with 2024
-current, their expos (exhibits with sample pictures) and awards.
+current, their expos (exhibits with sample pictures), awards and outcomes.
 
 The data files (agenda/demo/data/) are read and checked first (agenda/demo/reader.py), then written in one
 transaction (agenda/demo/writer.py): a malformed file changes nothing, and loading again changes nothing either.
@@ -21,6 +21,7 @@ from agenda.models import (
     ExhibitPicture,
     Honouree,
     Organisation,
+    Outcome,
     Person,
     Room,
     Session,
@@ -91,6 +92,7 @@ def edition_summary(edition: Edition) -> str:
         "exhibit pictures": ExhibitPicture.objects.filter(exhibit__expo__edition=edition).count(),
         "award programmes": AwardProgramme.objects.filter(edition=edition).count(),
         "honourees": Honouree.objects.filter(programme__edition=edition).count(),
+        "outcomes": Outcome.objects.filter(edition=edition).count(),
     }
     parts = [f"{number} {label}" for label, number in counts.items()]
     parts.insert(6, f"{sessions.filter(kind=SessionKind.SUB_FORUM).count()} of them sub-forums")

@@ -190,6 +190,18 @@ SOURCE = Record(
     {"publisher": TEXT, "author": TEXT, "published_on": Maybe(DATE), "url": TEXT, "covers": TEXT},
     translated=("covers",),
 )
+OUTCOME = Record(
+    "outcome",
+    {"slug": TEXT, "title": TEXT, "kind": TEXT, "released_on": DATE},
+    {
+        "session": Maybe(TEXT),
+        "publishers": SLUGS,
+        "summary": TEXT,
+        "url": TEXT,
+        "is_sample": FLAG,
+    },
+    translated=("title", "summary"),
+)
 EDITION = Record(
     "edition",
     {
@@ -215,6 +227,7 @@ EDITION = Record(
         "expos": ListOf(EXPO),
         "awards": ListOf(AWARD),
         "sources": ListOf(SOURCE),
+        "outcomes": ListOf(OUTCOME),
     },
     translated=("name", "theme", "description"),
 )

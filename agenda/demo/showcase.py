@@ -1,12 +1,15 @@
-"""The demo's expo and awards, written as the rest of the demo is (see agenda/demo/writer.py)."""
+"""The demo's expo, awards and outcomes, written as the rest of the demo is (see agenda/demo/writer.py)."""
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
+
 from agenda.demo import reader
+from agenda.demo.documents import placeholder_pdf
 from agenda.demo.pictures import add_sample_pictures
 from agenda.demo.values import chinese_values as _chinese
 from agenda.demo.values import pick as _pick
-from agenda.models import AwardCategory, AwardProgramme, Exhibit, Expo, Hall, Honouree
+from agenda.models import AwardCategory, AwardProgramme, Exhibit, Expo, Hall, Honouree, Outcome
 
 
 class ShowcaseWriter:
@@ -105,3 +108,33 @@ class ShowcaseWriter:
             )
         self.prune(programme.honourees.exclude(position__in=range(1, len(honourees) + 1)))
         return programme
+
+    def write_outcome(self, edition, data, *, position, sessions, organisations):
+        """An outcome document. Without a link, it gets a placeholder PDF (agenda/demo/documents.py) once: a second
+        run stores no file, and a PDF an organiser put in its place is kept."""
+        session = data.get("session")
+        values = {
+            "title": data["title"],
+            "kind": data["kind"],
+            "released_on": dt.date.fromisoformat(data["released_on"]),
+            "session": _pick(sessions, session, "session", edition) if session else None,
+            "summary": data.get("summary", ""),
+            "url": data.get("url", ""),
+            "is_sample": data.get("is_sample", True),
+            "position": position,
+            **_chinese(Outcome, data, reader.OUTCOME),
+        }
+        saved = Outcome.objects.filter(edition=edition, slug=data["slug"]).first()
+        if not values["url"] and not (saved and saved.pdf):
+            lines = [
+                f"Released at the {edition.name}, {values['released_on']:%d %B %Y}.",
+                "Placeholder for the demo: the text of this document is not reproduced here.",
+            ]
+            values["pdf"] = ContentFile(placeholder_pdf(data["title"], lines), name=f"{data['slug']}.pdf")
+        outcome = self.upsert(Outcome, {"edition": edition, "slug": data["slug"]}, values)
+        publishers = [_pick(organisations, slug, "organisation", edition) for slug in data.get("publishers", [])]
+        if {o.pk for o in outcome.publishers.all()} != {o.pk for o in publishers}:
+            outcome.publishers.set(publishers)
+            if saved is not None:
+                self.stats["updated"] += 1
+        return outcome

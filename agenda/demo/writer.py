@@ -141,6 +141,8 @@ class DemoWriter(ShowcaseWriter):
                 people=people,
             )
         self.write_sources(edition, data.get("sources", []))
+        for position, outcome_data in enumerate(data.get("outcomes", []), start=1):
+            self.write_outcome(edition, outcome_data, position=position, sessions=sessions, organisations=organisations)
         return edition
 
     def write_sources(self, edition, sources):

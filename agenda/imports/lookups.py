@@ -5,7 +5,7 @@ import difflib
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from agenda.models import Edition, Expo, Hall, Organisation, Person, Room, Topic, Venue
+from agenda.models import Edition, Expo, Hall, Organisation, Person, Room, Session, Topic, Venue
 
 # Up to this many, a message lists every valid slug; beyond, it only suggests the nearest.
 LIST_AT_MOST = 12
@@ -59,6 +59,7 @@ class Lookups:
         "organisation": lambda edition: Organisation.objects.filter(edition=edition),
         "person": lambda edition: Person.objects.filter(edition=edition),
         "expo": lambda edition: Expo.objects.filter(edition=edition),
+        "session": lambda edition: Session.objects.filter(edition=edition),
     }
 
     def __init__(self):

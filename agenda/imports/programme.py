@@ -1,4 +1,6 @@
-"""The imports and exports of sessions, people, organisations and exhibits."""
+"""The imports and exports of sessions, people, organisations, exhibits and outcomes."""
+
+import re
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,12 +8,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, widgets
 
-from agenda.enums import ExhibitCategory, OrganisationKind, SessionKind, SessionLanguage, SessionStatus
+from agenda.enums import (
+    ExhibitCategory,
+    OrganisationKind,
+    OutcomeKind,
+    SessionKind,
+    SessionLanguage,
+    SessionStatus,
+)
 from agenda.imports import links
 from agenda.imports.base import ProgrammeResource
+from agenda.imports.lookups import cell_text, unknown_message
 from agenda.imports.widgets import (
     ChoiceWidget,
     CountryWidget,
+    DayWidget,
     EditionLocalDateTimeWidget,
     EditionScopedWidget,
     EditionWidget,
@@ -21,7 +32,7 @@ from agenda.imports.widgets import (
     WholeNumberWidget,
     YesNoWidget,
 )
-from agenda.models import Exhibit, Organisation, Person, Session
+from agenda.models import Exhibit, Organisation, Outcome, Person, Session
 from agenda.selectors import clashing_sessions
 from attendees.seat_notices import seat_change_notices
 from attendees.services import session_seats_changed
@@ -140,6 +151,35 @@ class RunOfShowChineseField(LinksField):
         in_file = "run_of_show" in row
         count = links.item_count(row["run_of_show"]) if in_file else len(links.saved_items(instance))
         return links.parse_chinese_titles(row[self.column_name], item_count=count)
+
+
+class PublishersField(LinksField):
+    """An outcome's publishers: organisation slugs of the row's edition, separated by commas or semicolons."""
+
+    SEPARATORS = re.compile(r"[,;\n]+")
+
+    def saved(self, instance):
+        return list(instance.publishers.all()) if instance.pk else []
+
+    def format(self, value, instance):
+        return ", ".join(organisation.slug for organisation in value)
+
+    def parse(self, text, instance, edition):
+        found = self.widget.get_lookups().of_edition("organisation", edition)
+        publishers, errors = [], []
+        for slug in (cell_text(part) for part in self.SEPARATORS.split(cell_text(text))):
+            if not slug:
+                continue
+            organisation = found.get(slug) or {key.lower(): obj for key, obj in found.items()}.get(slug.lower())
+            if organisation is None:
+                errors.append(
+                    unknown_message(
+                        slug, found, thing=_("organisation"), things=_("organisations"), where=self.where(edition)
+                    )
+                )
+            elif organisation not in publishers:
+                publishers.append(organisation)
+        return publishers, errors
 
 
 class EditionField(fields.Field):
@@ -396,3 +436,62 @@ class ExhibitResource(ProgrammeResource):
 
     def row_key(self, instance):
         return (instance.expo_id, instance.slug)
+
+
+class OutcomeResource(ProgrammeResource):
+    """Outcome documents by edition and slug; the session and the publishers are named by slug within the edition.
+    An uploaded PDF is not part of the file: it is added in the back office."""
+
+    edition = EditionField()
+    slug = column("slug", SlugWidget())
+    kind = choice("kind", OutcomeKind.choices, gettext_lazy("outcome kind"))
+    released_on = column("released_on", DayWidget())
+    session = in_edition("session", "session", gettext_lazy("session"), gettext_lazy("sessions"))
+    publishers = PublishersField("publishers")
+    is_sample = column("is_sample", YesNoWidget())
+    title = TextField("title", "title_en")
+    title_zh_hans = TextField("title_zh_hans", "title_zh_hans")
+    summary = TextField("summary", "summary_en")
+    summary_zh_hans = TextField("summary_zh_hans", "summary_zh_hans")
+
+    required_columns = ("edition", "slug", "title", "released_on")
+
+    class Meta:
+        model = Outcome
+        fields = (
+            "edition",
+            "slug",
+            "title",
+            "title_zh_hans",
+            "kind",
+            "released_on",
+            "session",
+            "publishers",
+            "url",
+            "summary",
+            "summary_zh_hans",
+            "is_sample",
+            "position",
+        )
+        import_id_fields = ("edition", "slug")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return self.with_publishers(super().get_queryset())
+
+    def filter_export(self, queryset, **kwargs):
+        return self.with_publishers(super().filter_export(queryset, **kwargs))
+
+    @staticmethod
+    def with_publishers(queryset):
+        return queryset.select_related("edition", "session").prefetch_related("publishers")
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if kwargs.get("dry_run") and not kwargs.get("using_transactions"):
+            return
+        pending = instance.__dict__.get("_import_links", {})
+        if "publishers" in pending:
+            instance.publishers.set(pending["publishers"])

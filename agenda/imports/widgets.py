@@ -124,6 +124,28 @@ def time_format_message(value, edition):
     return message
 
 
+class DayWidget(widgets.Widget):
+    """A day written year-month-day (2024-11-20); a workbook's date cell is taken as it is."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        typed = cell_text(value)
+        if not typed:
+            return None
+        try:
+            return dt.date.fromisoformat(typed.replace("/", "-"))
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a day: write it like 2024-11-20 (year-month-day).") % {"value": typed}
+            )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
 class WholeNumberWidget(widgets.IntegerWidget):
     def clean(self, value, row=None, **kwargs):
         try:

@@ -1,6 +1,7 @@
 from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
+from .outcomes import Outcome
 from .people import Organisation, Person, Topic
 from .release import Release
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
@@ -18,6 +19,7 @@ __all__ = [
     "Edition",
     "EditionSource",
     "Organisation",
+    "Outcome",
     "Person",
     "Release",
     "Room",

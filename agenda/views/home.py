@@ -7,10 +7,14 @@ from agenda.models import Edition
 from agenda.releases.selectors import notice_variant, recent_release
 from agenda.selectors import session_total, with_session_totals
 from agenda.selectors.expo import exhibit_count, featured_exhibits
+from agenda.selectors.outcomes import outcomes_of
 from agenda.selectors.people import public_speakers, speaker_countries
 from agenda.selectors.programme import featured_sub_forums, highlights, running_and_next, sub_forum_total
 from agenda.views.variants import registration_variant
 from attendees.selectors import registration_state
+
+# The outcomes the home page lists; the outcomes page has them all.
+HOME_OUTCOMES = 4
 
 
 def current_edition_home(request):
@@ -45,6 +49,7 @@ def edition_home(request, edition):
             "exhibits": exhibit_count(edition),
         },
         "featured_exhibits": featured_exhibits(edition),
+        "outcomes": outcomes_of(edition=edition, preview=preview)[:HOME_OUTCOMES],
         "running": running,
         "upcoming": upcoming[:6],
         "highlights": highlights(edition=edition, preview=preview, limit=4),

@@ -17,6 +17,7 @@ from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
 from agenda.selectors.days import agenda_start_day
 from agenda.selectors.grid import day_grid, grid_room_choice, in_rooms, print_tables
+from agenda.selectors.outcomes import outcomes_released_at
 from agenda.selectors.programme import running_and_next
 from agenda.selectors.rows import load_sessions
 from agenda.selectors.run_of_show import run_of_show
@@ -185,7 +186,8 @@ def _without(querydict, name):
 
 @programme_page(vary=session_registration_variant)
 def session_detail(request, edition, slug):
-    sessions = public_sessions(edition=edition, preview=is_previewer(request))
+    preview = is_previewer(request)
+    sessions = public_sessions(edition=edition, preview=preview)
     session = get_object_or_404(sessions, slug=slug)
     context = {
         "edition": edition,
@@ -195,6 +197,7 @@ def session_detail(request, edition, slug):
         "speaker_links": session.speaker_links.all(),
         "organiser_links": session.organiser_links.all(),
         "award_programmes": programmes_presented_at(session),
+        "outcomes": outcomes_released_at(session, preview=preview),
         "section": "agenda",
     }
     return render(request, "agenda/session_detail.html", context)

@@ -19,6 +19,7 @@ from agenda.models import (
     Expo,
     Honouree,
     Organisation,
+    Outcome,
     Person,
     Session,
     SessionItem,
@@ -122,7 +123,9 @@ def test_load_demo_twice_changes_nothing(media):
     assert Exhibit.objects.count() >= 15
     assert ExhibitPicture.objects.count() >= Exhibit.objects.count()
     assert Honouree.objects.count() >= 13
-    assert len(files_before) == 3 * ExhibitPicture.objects.count()
+    # Each picture with its two renditions, and each outcome's placeholder PDF.
+    assert Outcome.objects.exclude(pdf="").count() == Outcome.objects.count() >= 5
+    assert len(files_before) == 3 * ExhibitPicture.objects.count() + Outcome.objects.count()
 
 
 @pytest.mark.django_db

@@ -20,6 +20,7 @@ from .expo import (
     HallFactory,
     HonoureeFactory,
 )
+from .outcomes import PDF_BYTES, OutcomeFactory
 
 __all__ = [
     "AwardCategoryFactory",
@@ -31,6 +32,8 @@ __all__ = [
     "HallFactory",
     "HonoureeFactory",
     "OrganisationFactory",
+    "OutcomeFactory",
+    "PDF_BYTES",
     "PersonFactory",
     "RoomFactory",
     "SessionFactory",

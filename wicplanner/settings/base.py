@@ -249,6 +249,8 @@ SHARE_CARD_BOLD_FONTS = env.list(
         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     ],
 )
+# Outcome documents (reports, consensus statements …) uploaded as PDF: larger files are refused.
+OUTCOME_PDF_MAX_MB = env.int("OUTCOME_PDF_MAX_MB", default=20)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # the admin changelist of a large edition posts many checkboxes
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -8,6 +8,7 @@ from .awards import AwardCategorySerializer, AwardCeremonySerializer, AwardProgr
 from .editions import ApiRootSerializer, EditionLinksSerializer, EditionSerializer
 from .expo import ExhibitPictureSerializer, ExhibitSerializer
 from .fields import EnumField, absolute_url
+from .outcomes import OutcomePdfSerializer, OutcomeSerializer, OutcomeSessionSerializer
 from .people import OrganisationSerializer, SpeakerSerializer
 from .sessions import SessionItemSerializer, SessionSerializer, timed_items
 
@@ -23,6 +24,9 @@ __all__ = [
     "ExhibitSerializer",
     "HonoureeSerializer",
     "OrganisationSerializer",
+    "OutcomePdfSerializer",
+    "OutcomeSerializer",
+    "OutcomeSessionSerializer",
     "SessionItemSerializer",
     "SessionSerializer",
     "SpeakerSerializer",
