@@ -23,7 +23,7 @@ def grant_to_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agenda", "0021_edition_sources"),
+        ("agenda", "0022_session_around_summit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
