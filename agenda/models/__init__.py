@@ -1,6 +1,7 @@
 from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
+from .identities import OrganisationIdentity, PersonIdentity
 from .people import Organisation, Person, Topic
 from .release import Release
 from .session import Session, SessionItem, SessionOrganiser, SessionSpeaker
@@ -18,7 +19,9 @@ __all__ = [
     "Edition",
     "EditionSource",
     "Organisation",
+    "OrganisationIdentity",
     "Person",
+    "PersonIdentity",
     "Release",
     "Room",
     "Session",
