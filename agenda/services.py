@@ -318,13 +318,11 @@ def _spread(row, kind):
     values = {field: getattr(row, field) for field in kind.shared}
     for field in kind.picture_columns:
         value = getattr(row, field)
-        values[field] = getattr(value, "name", value) or ("" if field in kind.picture.file_fields else value)
+        values[field] = (value.name or "") if field in kind.picture.file_fields else value
     old_names = [name for names in others.values_list(*kind.picture.file_fields) for name in names]
     edition_ids = set(others.values_list("edition_id", flat=True))
     count = others.update(**values)
-    kind.identity_model.objects.filter(pk=row.identity_id).update(
-        name=row.name_en or row.name, name_en=row.name_en, name_zh_hans=row.name_zh_hans
-    )
+    kind.identity_model.objects.filter(pk=row.identity_id).update(name_en=row.name_en, name_zh_hans=row.name_zh_hans)
     storage = getattr(row, kind.picture.image).storage
     picture_files_release(model=kind.model, files=kind.picture, storage=storage, names=old_names)
     # A queryset update sends no signal: the other editions' pages are rebuilt here.
@@ -353,7 +351,6 @@ def _row_update(row, *, picture):
             identity = kind.identity_model.objects.create(
                 summit_id=summit_id,
                 slug=_free_identity_slug(kind.identity_model, summit_id=summit_id, base=row.slug),
-                name=row.name_en or row.name,
                 name_en=row.name_en,
                 name_zh_hans=row.name_zh_hans,
             )

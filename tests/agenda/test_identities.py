@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import translation
 
 from agenda.enums import OrganiserRole, SpeakerRole
 from agenda.imports import PersonResource
@@ -156,6 +157,18 @@ def test_a_new_row_is_matched_by_slug_then_by_name_in_either_language(three_edit
     assert by_name.row.identity_id == by_chinese.row.identity_id == first.row.identity_id
     assert Person.objects.get(pk=by_chinese.row.pk).name_en == "R."  # what a new row says is kept …
     assert Person.objects.get(pk=first.row.pk).name_en == "R."  # … and is now everyone's
+
+
+def test_an_organiser_working_in_chinese_keeps_both_names_apart(three_editions):
+    with translation.override("zh-hans"):
+        first = person_update(
+            person=Person(edition=three_editions[0], slug="gurry", name_en="Francis Gurry", name_zh_hans="高锐")
+        ).row
+        later = person_update(person=Person(edition=three_editions[1], slug="f-gurry", name_en="francis gurry")).row
+
+    identity = PersonIdentity.objects.get()
+    assert later.identity_id == first.identity_id
+    assert (identity.name_en, identity.name_zh_hans) == ("francis gurry", "高锐")
 
 
 def test_a_new_row_takes_what_it_leaves_empty_from_the_identity(three_editions):
