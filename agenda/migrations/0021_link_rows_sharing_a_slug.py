@@ -1,7 +1,35 @@
 """Every person and organisation gets an identity across editions: the rows of one summit that share a slug are
-one identity (the demo and most organisers reuse a person's slug from one edition to the next)."""
+one identity (the demo and most organisers reuse a person's slug from one edition to the next). Programme editors
+may see and edit the identities, as they edit people and organisations."""
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+IDENTITY_MODELS = ["personidentity", "organisationidentity"]
+
+
+def grant(apps, schema_editor):
+    # Permissions are normally created after all migrations; the group needs them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors, _ = Group.objects.get_or_create(name="Programme editors")
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label="agenda", content_type__model__in=IDENTITY_MODELS)
+    )
+
+
+def revoke(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    editors = Group.objects.filter(name="Programme editors").first()
+    if editors is not None:
+        editors.permissions.remove(
+            *Permission.objects.filter(content_type__app_label="agenda", content_type__model__in=IDENTITY_MODELS)
+        )
 
 
 def link(apps, model_name, identity_name):
@@ -35,6 +63,9 @@ def link_all(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("agenda", "0020_people_and_organisations_across_editions")]
+    dependencies = [
+        ("agenda", "0020_people_and_organisations_across_editions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
 
-    operations = [migrations.RunPython(link_all, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(link_all, migrations.RunPython.noop), migrations.RunPython(grant, revoke)]

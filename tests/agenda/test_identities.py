@@ -325,6 +325,18 @@ def test_the_person_form_shows_the_identity_as_an_autocomplete(admin_client, thr
     assert f'<option value="{person.identity_id}" selected>Francis Gurry</option>' in page
 
 
+def test_a_programme_editor_finds_identities_in_the_autocomplete(client, programme_editor, three_editions):
+    gurry_at(three_editions[0])
+    client.force_login(programme_editor)
+
+    found = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "agenda", "model_name": "person", "field_name": "identity", "term": "gurr"},
+    )
+
+    assert [result["text"] for result in found.json()["results"]] == ["Francis Gurry"]
+
+
 def test_a_person_added_in_the_admin_is_matched_with_a_message(admin_client, three_editions):
     gurry_at(three_editions[0], bio_en="Former Director-General of WIPO.")
     data = in_english(
