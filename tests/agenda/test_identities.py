@@ -388,6 +388,27 @@ def test_identities_are_listed_and_found_by_either_language(admin_client, three_
     assert "Francis Gurry" not in missed
 
 
+def test_the_identities_list_queries_do_not_grow_with_identities_and_editions(admin_client, three_editions):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get("/admin/agenda/personidentity/").status_code == 200
+        return len(queries)
+
+    for n in range(2):
+        person_update(person=Person(edition=three_editions[0], slug=f"p{n}", name=f"P {n}"))
+    count()  # the first request of a session reads what later ones find cached
+    small = count()
+    for n in range(2, 30):
+        for edition in three_editions:
+            person_update(person=Person(edition=edition, slug=f"p{n}", name=f"P {n}"))
+    large = count()
+
+    assert large == small
+
+
 def test_merging_identities_in_the_admin(admin_client, three_editions):
     organisation_update(organisation=Organisation(edition=three_editions[0], slug="ali", name="Ali"))
     organisation_update(organisation=Organisation(edition=three_editions[1], slug="alibaba", name="Alibaba"))
