@@ -231,6 +231,7 @@ def test_the_speaker_page_lists_the_other_editions_with_roles(client, three_edit
     unpublished = edition_of(2025, is_published=False)
     rows = {edition.year: gurry_at(edition) for edition in (*three_editions, unpublished)}
     speaks(rows[2023], "Opening ceremony", role=SpeakerRole.KEYNOTE)
+    SessionSpeakerFactory(session=session_of(e2023, "Invented forum", is_sample=True), person=rows[2023])
     speaks(rows[2024], "AI governance forum")
     speaks(rows[2025], "Not yet announced")
     HonoureeFactory(programme=AwardProgrammeFactory(edition=e2022, name="Commemorative Honor"), person=rows[2022])
@@ -240,6 +241,7 @@ def test_the_speaker_page_lists_the_other_editions_with_roles(client, three_edit
 
     assert 'href="/2023/speakers/francis-gurry/">2023 Wuzhen Summit</a>' in other
     assert 'Keynote</span> <a href="/2023/sessions/' in other and "Opening ceremony" in other
+    assert 'Invented forum</a> <span class="badge sample-badge">Sample data</span>' in other
     assert "2022 Wuzhen Summit" in other and "Commemorative Honor" in other
     assert 'href="/2022/speakers/francis-gurry/"' not in other  # honoured, but no speaker page there
     assert "2025" not in other and "AI governance forum" not in other
@@ -501,7 +503,7 @@ def test_the_migration_links_rows_of_a_summit_sharing_a_slug(three_editions):
     for edition in three_editions:
         PersonFactory(edition=edition, slug="ren-xianliang", name="Ren Xianliang")
     PersonFactory(edition=three_editions[0], slug="someone-else")
-    migration = importlib.import_module("agenda.migrations.0021_link_rows_sharing_a_slug")
+    migration = importlib.import_module("agenda.migrations.0023_link_rows_sharing_a_slug")
 
     migration.link_all(apps, None)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agenda", "0019_summit_compact_name"),
+        ("agenda", "0021_edition_sources"),
     ]
 
     operations = [

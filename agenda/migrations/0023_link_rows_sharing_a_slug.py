@@ -64,7 +64,7 @@ def link_all(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("agenda", "0020_people_and_organisations_across_editions"),
+        ("agenda", "0022_people_and_organisations_across_editions"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
