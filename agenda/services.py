@@ -228,8 +228,7 @@ class Identified:
 class _Kind:
     model: type
     identity_model: type
-    rows: str  # the identity's related name for its rows
-    shared: tuple
+    shared: tuple  # besides the picture's columns
     picture: PictureFiles
 
     @property
@@ -240,10 +239,8 @@ class _Kind:
 
 def _kind(row):
     if isinstance(row, Person):
-        return _Kind(Person, PersonIdentity, "people", PERSON_SHARED_FIELDS, PictureFiles.named("photo"))
-    return _Kind(
-        Organisation, OrganisationIdentity, "organisations", ORGANISATION_SHARED_FIELDS, PictureFiles.named("logo")
-    )
+        return _Kind(Person, PersonIdentity, PERSON_SHARED_FIELDS, PictureFiles.named("photo"))
+    return _Kind(Organisation, OrganisationIdentity, ORGANISATION_SHARED_FIELDS, PictureFiles.named("logo"))
 
 
 def _names(row):
