@@ -1,14 +1,31 @@
 """Changes to the programme that span rows; the admin and commands go through these."""
 
+import dataclasses
+import enum
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from agenda.access import published_editions_changed
 from agenda.enums import SessionStatus
-from agenda.images import PictureFiles, picture_store
-from agenda.models import Edition, ExhibitPicture, Release, Session, SessionItem, SessionOrganiser, SessionSpeaker
+from agenda.images import PictureFiles, delete_files, picture_store
+from agenda.models import (
+    Edition,
+    ExhibitPicture,
+    Organisation,
+    OrganisationIdentity,
+    Person,
+    PersonIdentity,
+    Release,
+    Session,
+    SessionItem,
+    SessionOrganiser,
+    SessionSpeaker,
+)
 from agenda.releases import diff, snapshot
 from agenda.releases.audience import affected_registration_ids
 from agenda.releases.rules import check_basis, check_changes, check_edition
@@ -176,3 +193,216 @@ def publish_release(
         # The changes page, the home's notice and the feeds' version follow on the next request.
         programme_changed(edition_id=edition.pk)
     return release
+
+
+# People and organisations across editions.
+#
+# The fields that are the same in every edition (a person's name, biography, photo and country; an organisation's
+# name, logo, website, country and kind) are copied into each edition's row of the identity, and every write goes
+# through `person_update` / `organisation_update`, which writes them to all those rows in one transaction. Read
+# from the identity instead, every page, feed, API answer, search, sort by name and fragment digest that reads an
+# edition's people would need a join and a change; copied, they read one edition's rows as before, and only the
+# "at other editions" part of a page looks across editions. Both languages' columns are copied.
+
+PERSON_SHARED_FIELDS = ("name_en", "name_zh_hans", "bio_en", "bio_zh_hans", "country")
+ORGANISATION_SHARED_FIELDS = ("name_en", "name_zh_hans", "kind", "country", "website")
+
+
+class IdentityOutcome(enum.StrEnum):
+    KEPT = "kept"  # the row kept the identity it had
+    MATCHED = "matched"  # a new or unlinked row was found to be an identity already known
+    CREATED = "created"  # nothing matched: the row is a new identity
+
+
+@dataclasses.dataclass(frozen=True)
+class Identified:
+    """What saving a person or an organisation did: the row, its identity and how it was found, and the other
+    rows it was copied to."""
+
+    row: object
+    outcome: IdentityOutcome
+    others: int
+
+
+@dataclasses.dataclass(frozen=True)
+class _Kind:
+    model: type
+    identity_model: type
+    shared: tuple  # besides the picture's columns
+    picture: PictureFiles
+
+    @property
+    def picture_columns(self):
+        files = self.picture
+        return (*files.file_fields, files.width, files.height, *(width for _f, width in files.renditions.values()))
+
+
+def _kind(row):
+    if isinstance(row, Person):
+        return _Kind(Person, PersonIdentity, PERSON_SHARED_FIELDS, PictureFiles.named("photo"))
+    return _Kind(Organisation, OrganisationIdentity, ORGANISATION_SHARED_FIELDS, PictureFiles.named("logo"))
+
+
+def _names(row):
+    return {name.strip().lower() for name in (row.name_en, row.name_zh_hans) if name and name.strip()}
+
+
+def identity_match(*, row):
+    """The summit's known identity a person or organisation of an edition is: the one with the row's slug, else the
+    only one with its name (case-insensitive, in either language, either way round). Never one that already has
+    another row in the row's edition. None when there is none."""
+    kind = _kind(row)
+    summit_id = Edition.objects.filter(pk=row.edition_id).values_list("summit_id", flat=True).get()
+    in_edition = kind.model.objects.filter(identity=OuterRef("pk"), edition_id=row.edition_id).exclude(pk=row.pk)
+    candidates = kind.identity_model.objects.filter(summit_id=summit_id).exclude(Exists(in_edition))
+    found = candidates.filter(slug=row.slug).first()
+    if found is not None:
+        return found
+    same_name = Q(pk__in=[])
+    for name in _names(row):
+        same_name |= Q(name_en__iexact=name) | Q(name_zh_hans__iexact=name)
+    named = list(candidates.filter(same_name)[:2])
+    return named[0] if len(named) == 1 else None
+
+
+def _free_identity_slug(identity_model, *, summit_id, base):
+    taken = set(
+        identity_model.objects.filter(summit_id=summit_id, slug__startswith=base).values_list("slug", flat=True)
+    )
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _fill_blanks(row, kind):
+    """A row that joins an identity keeps what it says and takes, where it says nothing, what the identity's
+    rows say (a photo included)."""
+    other = kind.model.objects.filter(identity=row.identity_id).exclude(pk=row.pk).order_by("-edition__start_date")
+    other = other.first()
+    if other is None:
+        return
+    for field in kind.shared:
+        if not getattr(row, field) and getattr(other, field):
+            setattr(row, field, getattr(other, field))
+    if not getattr(row, kind.picture.image) and getattr(other, kind.picture.image):
+        for field in kind.picture_columns:
+            value = getattr(other, field)
+            setattr(row, field, value.name if field in kind.picture.file_fields else value)
+
+
+def _still_unused(model, files, names):
+    in_use = Q(pk__in=[])
+    for field in files.file_fields:
+        in_use |= Q(**{f"{field}__in": names})
+    used = set()
+    for row in model.objects.filter(in_use).values_list(*files.file_fields):
+        used.update(row)
+    return [name for name in names if name not in used]
+
+
+def picture_files_release(*, model, files: PictureFiles, storage, names) -> None:
+    """Once the transaction is committed, remove those of the picture files `names` that no row points at any
+    more (rows of one identity share their files)."""
+    names = [name for name in names if name]
+    if names:
+        transaction.on_commit(lambda: delete_files(storage, _still_unused(model, files, names)))
+
+
+def _spread(row, kind):
+    """Copy the row's shared fields to every other row of its identity, and the name to the identity."""
+    others = kind.model.objects.filter(identity=row.identity_id).exclude(pk=row.pk)
+    values = {field: getattr(row, field) for field in kind.shared}
+    for field in kind.picture_columns:
+        value = getattr(row, field)
+        values[field] = (value.name or "") if field in kind.picture.file_fields else value
+    old_names = [name for names in others.values_list(*kind.picture.file_fields) for name in names]
+    edition_ids = set(others.values_list("edition_id", flat=True))
+    count = others.update(**values)
+    kind.identity_model.objects.filter(pk=row.identity_id).update(name_en=row.name_en, name_zh_hans=row.name_zh_hans)
+    storage = getattr(row, kind.picture.image).storage
+    picture_files_release(model=kind.model, files=kind.picture, storage=storage, names=old_names)
+    # A queryset update sends no signal: the other editions' pages are rebuilt here.
+    for edition_id in sorted(edition_ids):
+        programme_changed(edition_id=edition_id)
+    return count
+
+
+def _drop_if_empty(kind, identity_id):
+    if identity_id and not kind.model.objects.filter(identity=identity_id).exists():
+        kind.identity_model.objects.filter(pk=identity_id).delete()
+
+
+KEEP_PICTURE = object()
+
+
+@transaction.atomic
+def _row_update(row, *, picture):
+    kind = _kind(row)
+    stored_identity_id = kind.model.objects.filter(pk=row.pk).values_list("identity_id", flat=True).first()
+    outcome = IdentityOutcome.KEPT
+    if row.identity_id is None:
+        identity = identity_match(row=row)
+        if identity is None:
+            summit_id = Edition.objects.filter(pk=row.edition_id).values_list("summit_id", flat=True).get()
+            identity = kind.identity_model.objects.create(
+                summit_id=summit_id,
+                slug=_free_identity_slug(kind.identity_model, summit_id=summit_id, base=row.slug),
+                name_en=row.name_en,
+                name_zh_hans=row.name_zh_hans,
+            )
+            outcome = IdentityOutcome.CREATED
+        else:
+            outcome = IdentityOutcome.MATCHED
+        row.identity = identity
+    if row.identity_id != stored_identity_id and outcome is not IdentityOutcome.CREATED:
+        outcome = IdentityOutcome.MATCHED
+        _fill_blanks(row, kind)
+    if picture is KEEP_PICTURE:
+        row.full_clean()
+        row.save()
+    else:
+        picture_store(instance=row, upload=picture, files=kind.picture)
+    others = _spread(row, kind)
+    if stored_identity_id != row.identity_id:
+        _drop_if_empty(kind, stored_identity_id)
+    return Identified(row=row, outcome=outcome, others=others)
+
+
+def person_update(*, person: Person, photo=KEEP_PICTURE) -> Identified:
+    """Save a new or edited person of an edition, with a new photo (an upload, or None to remove it) if given.
+
+    A person not yet linked across editions is matched to the summit's known identity (`identity_match`), or
+    becomes a new one; their name, biography, photo and country are then written to their row in every edition.
+    """
+    return _row_update(person, picture=photo)
+
+
+def organisation_update(*, organisation: Organisation, logo=KEEP_PICTURE) -> Identified:
+    """As `person_update`, for an organisation: its name, logo, website, country and kind are the same everywhere."""
+    return _row_update(organisation, picture=logo)
+
+
+@transaction.atomic
+def identities_link(*, rows) -> Identified:
+    """Make people (or organisations) of different editions of one summit one identity, e.g. duplicates that were
+    not matched: the row of the latest edition keeps its identity and its shared fields, and the others take them.
+    Identities left without rows are removed. Raises ValidationError when two rows are of one edition or the rows
+    are of different summits."""
+    rows = sorted(rows, key=lambda row: row.edition.start_date, reverse=True)
+    if len({row.edition_id for row in rows}) != len(rows):
+        raise ValidationError(_("Choose at most one row of each edition: two rows of one edition are not the same."))
+    if len({row.edition.summit_id for row in rows}) != 1:
+        raise ValidationError(_("Choose rows of one summit."))
+    kind = _kind(rows[0])
+    first, *others = rows
+    if first.identity_id is None:
+        _row_update(first, picture=KEEP_PICTURE)
+    old_ids = {row.identity_id for row in others} - {first.identity_id}
+    kind.model.objects.filter(pk__in=[row.pk for row in others]).update(identity=first.identity_id)
+    for row in others:
+        programme_changed(edition_id=row.edition_id)
+    count = _spread(first, kind)
+    for identity_id in old_ids:
+        _drop_if_empty(kind, identity_id)
+    return Identified(row=first, outcome=IdentityOutcome.MATCHED, others=count)

@@ -2,13 +2,13 @@
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from agenda import models
 from agenda.images import PictureFiles, delete_files
 from agenda.middleware import ADMIN_ZONE_CACHE_KEY
-from agenda.services import all_programmes_changed, programme_changed
+from agenda.services import all_programmes_changed, picture_files_release, programme_changed
 
 
 def _edition_id(instance):
@@ -105,5 +105,25 @@ def remove_picture_files(sender, instance, **kwargs):
 def remove_photo_or_logo_files(sender, instance, **kwargs):
     # The same hygiene for a person's photo and an organisation's or summit's logo, with their renditions.
     field = "photo" if sender is models.Person else "logo"
-    names, storage = PictureFiles.named(field).names(instance), getattr(instance, field).storage
-    transaction.on_commit(lambda: delete_files(storage, names))
+    if sender is models.Summit:
+        names, storage = PictureFiles.named(field).names(instance), getattr(instance, field).storage
+        transaction.on_commit(lambda: delete_files(storage, names))
+        return
+    # The rows of one person or organisation across editions share their files: those still used stay.
+    files = PictureFiles.named(field)
+    picture_files_release(
+        model=sender, files=files, storage=getattr(instance, field).storage, names=files.names(instance)
+    )
+
+
+@receiver(post_save, sender=models.PersonIdentity)
+@receiver(pre_delete, sender=models.PersonIdentity)
+@receiver(post_save, sender=models.OrganisationIdentity)
+@receiver(pre_delete, sender=models.OrganisationIdentity)
+def bump_on_identity(sender, instance, raw=False, **kwargs):
+    # Each edition's page of the identity lists the other editions: they all follow.
+    if raw:
+        return
+    rows = models.Person if sender is models.PersonIdentity else models.Organisation
+    for edition_id in set(rows.objects.filter(identity=instance.pk).values_list("edition_id", flat=True)):
+        programme_changed(edition_id=edition_id)

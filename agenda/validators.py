@@ -77,6 +77,12 @@ def validate_same_edition(*, edition_id, other, field, label, other_edition_id=N
         )
 
 
+def validate_same_summit(*, summit_id, identity):
+    """A person or organisation of an edition may only be one of its own summit's identities (across editions)."""
+    if identity is not None and summit_id is not None and identity.summit_id != summit_id:
+        raise ValidationError({"identity": _("“%(name)s” belongs to another summit.") % {"name": identity}})
+
+
 # Top-level addresses that an edition slug would shadow (/<edition>/ sits at the root).
 RESERVED_EDITION_SLUGS = {"admin", "api", "editions", "static", "media", "i18n", "checkin", "sitemap", "robots"}
 

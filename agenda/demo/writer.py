@@ -32,7 +32,9 @@ from agenda.models import (
     Edition,
     EditionSource,
     Organisation,
+    OrganisationIdentity,
     Person,
+    PersonIdentity,
     Room,
     Session,
     SessionItem,
@@ -214,6 +216,14 @@ class DemoWriter(ShowcaseWriter):
             )
         return topics
 
+    def write_identity(self, model, edition, slug, data, record):
+        """The demo describes each person and organisation once: their rows in every edition are one identity."""
+        return self.upsert(
+            model,
+            {"summit": edition.summit, "slug": slug},
+            {"name": data["name"], **_chinese(model, data, record)},
+        )
+
     def write_organisations(self, edition, data):
         catalogue = {org["slug"]: org for org in self.data.organisations}
         organisations = {}
@@ -230,6 +240,7 @@ class DemoWriter(ShowcaseWriter):
                     "country": org_data.get("country", ""),
                     "website": org_data.get("website", ""),
                     "is_sample": is_sample,
+                    "identity": self.write_identity(OrganisationIdentity, edition, slug, org_data, reader.ORGANISATION),
                     **_chinese(Organisation, org_data, reader.ORGANISATION),
                 },
             )
@@ -252,6 +263,7 @@ class DemoWriter(ShowcaseWriter):
                     "country": person_data.get("country", ""),
                     "bio": person_data.get("bio", ""),
                     "is_sample": is_sample,
+                    "identity": self.write_identity(PersonIdentity, edition, slug, person_data, reader.PERSON),
                     **_chinese(Person, person_data, reader.PERSON),
                 },
             )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, widgets
 
+from agenda import services
 from agenda.enums import (
     ExhibitCategory,
     OrganisationKind,
@@ -32,7 +33,7 @@ from agenda.imports.widgets import (
     WholeNumberWidget,
     YesNoWidget,
 )
-from agenda.models import Exhibit, Organisation, Outcome, Person, Session
+from agenda.models import Exhibit, Organisation, OrganisationIdentity, Outcome, Person, PersonIdentity, Session
 from agenda.selectors import clashing_sessions
 from attendees.seat_notices import seat_change_notices
 from attendees.services import session_seats_changed
@@ -197,9 +198,60 @@ class ExpoEditionField(EditionField):
         self.clean(row, **kwargs)
 
 
-class OrganisationResource(ProgrammeResource):
+class IdentityField(fields.Field):
+    """The slug of the person or organisation across the summit's editions. Left empty, a new row is found by its
+    slug or name when saved (agenda.services.identity_match), and a saved row keeps its identity."""
+
+    def __init__(self, identity_model):
+        super().__init__(attribute="identity", column_name="identity", widget=widgets.CharWidget(allow_blank=True))
+        self.identity_model = identity_model
+
+    def get_value(self, instance):
+        return instance.identity.slug if instance.identity_id else ""
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        slug = cell_text(row.get(self.column_name))
+        if not slug or instance.edition_id is None:
+            return
+        identity = self.identity_model.objects.filter(summit_id=instance.edition.summit_id, slug=slug).first()
+        if identity is None:
+            raise ValueError(
+                _("No one across the summit’s editions has the slug “%(slug)s”; leave it empty to match by name.")
+                % {"slug": slug}
+            )
+        instance.identity = identity
+
+
+class AcrossEditionsMixin:
+    """People and organisations are saved through their service: a new one is found at the summit's other
+    editions, and what is the same everywhere is written to every edition's row. The preview says who was found."""
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._matched = []
+
+    def do_instance_save(self, instance, is_create):
+        identified = self.update(instance)
+        if identified.outcome == services.IdentityOutcome.MATCHED:
+            self._matched.append(instance.name)
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if self._matched:
+            result.notes.append(
+                ngettext(
+                    "Found at the summit’s other editions: %(names)s.",
+                    "Found at the summit’s other editions: %(names)s.",
+                    len(self._matched),
+                )
+                % {"names": ", ".join(self._matched)}
+            )
+
+
+class OrganisationResource(AcrossEditionsMixin, ProgrammeResource):
     edition = EditionField()
     slug = column("slug", SlugWidget())
+    identity = IdentityField(OrganisationIdentity)
     kind = choice("kind", OrganisationKind.choices, gettext_lazy("organisation kind"))
     country = column("country", CountryWidget())
     name = TextField("name", "name_en")
@@ -209,19 +261,23 @@ class OrganisationResource(ProgrammeResource):
 
     class Meta:
         model = Organisation
-        fields = ("edition", "slug", "name", "name_zh_hans", "kind", "country", "website")
+        fields = ("edition", "slug", "name", "name_zh_hans", "kind", "country", "website", "identity")
         import_id_fields = ("edition", "slug")
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
 
     def get_queryset(self):
-        return super().get_queryset().select_related("edition")
+        return super().get_queryset().select_related("edition", "identity")
+
+    def update(self, organisation):
+        return services.organisation_update(organisation=organisation)
 
 
-class PersonResource(ProgrammeResource):
+class PersonResource(AcrossEditionsMixin, ProgrammeResource):
     edition = EditionField()
     slug = column("slug", SlugWidget())
+    identity = IdentityField(PersonIdentity)
     organisation = in_edition(
         "organisation", "organisation", gettext_lazy("organisation"), gettext_lazy("organisations")
     )
@@ -248,6 +304,7 @@ class PersonResource(ProgrammeResource):
             "country",
             "bio",
             "bio_zh_hans",
+            "identity",
         )
         import_id_fields = ("edition", "slug")
         clean_model_instances = True
@@ -255,7 +312,10 @@ class PersonResource(ProgrammeResource):
         report_skipped = True
 
     def get_queryset(self):
-        return super().get_queryset().select_related("edition", "organisation")
+        return super().get_queryset().select_related("edition", "organisation", "identity")
+
+    def update(self, person):
+        return services.person_update(person=person)
 
 
 class SessionResource(ProgrammeResource):

@@ -1,6 +1,7 @@
 from .awards import AwardCategory, AwardProgramme, Honouree
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
+from .identities import OrganisationIdentity, PersonIdentity
 from .outcomes import Outcome
 from .people import Organisation, Person, Topic
 from .release import Release
@@ -19,8 +20,10 @@ __all__ = [
     "Edition",
     "EditionSource",
     "Organisation",
+    "OrganisationIdentity",
     "Outcome",
     "Person",
+    "PersonIdentity",
     "Release",
     "Room",
     "Session",

@@ -4,7 +4,7 @@ from django_countries.fields import CountryField
 
 from agenda.enums import OrganisationKind
 from agenda.images import FreshName, validate_image_upload
-from agenda.validators import validate_hex_colour, validate_same_edition
+from agenda.validators import validate_hex_colour, validate_same_edition, validate_same_summit
 
 
 class Topic(models.Model):
@@ -31,6 +31,17 @@ class Organisation(models.Model):
     )
     name = models.CharField(_("name"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120)
+    identity = models.ForeignKey(
+        "agenda.OrganisationIdentity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("across editions"),
+        help_text=_(
+            "The same organisation at the summit’s other editions. Left empty, it is found by slug or name when saved."
+        ),
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COMPANY
     )
@@ -60,10 +71,20 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="organisation_slug_unique_per_edition")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="organisation_slug_unique_per_edition"),
+            models.UniqueConstraint(
+                fields=["edition", "identity"],
+                name="one_organisation_per_identity_per_edition",
+                violation_error_message=_("This organisation already has a row in this edition."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        validate_same_summit(summit_id=self.edition.summit_id if self.edition_id else None, identity=self.identity)
 
 
 class Person(models.Model):
@@ -72,6 +93,17 @@ class Person(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120)
+    identity = models.ForeignKey(
+        "agenda.PersonIdentity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("across editions"),
+        help_text=_(
+            "The same person at the summit’s other editions. Left empty, it is found by slug or name when saved."
+        ),
+    )
     title = models.CharField(_("title"), max_length=300, blank=True, help_text=_("Position, e.g. “CTO”."))
     organisation = models.ForeignKey(
         Organisation,
@@ -107,7 +139,14 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["edition", "slug"], name="person_slug_unique_per_edition")]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "slug"], name="person_slug_unique_per_edition"),
+            models.UniqueConstraint(
+                fields=["edition", "identity"],
+                name="one_person_per_identity_per_edition",
+                violation_error_message=_("This person already has a row in this edition."),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -116,3 +155,4 @@ class Person(models.Model):
         validate_same_edition(
             edition_id=self.edition_id, other=self.organisation, field="organisation", label=_("Organisation")
         )
+        validate_same_summit(summit_id=self.edition.summit_id if self.edition_id else None, identity=self.identity)

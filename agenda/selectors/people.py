@@ -132,9 +132,12 @@ def organisation_speakers(*, organisation, edition, preview=False):
 
 
 def speakers_with_sessions(*, edition, preview=False):
-    """The public speakers by name, each with `public_speaker_links` and `public_items`: where they speak."""
+    """The public speakers by name, each with `public_speaker_links` and `public_items`: where they speak, and their
+    identity's rows at other editions (`with_identity_rows`)."""
+    from agenda.selectors.identities import with_identity_rows
+
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
-    return (
+    return with_identity_rows(
         public_speakers(edition=edition, preview=preview)
         .select_related("organisation")
         .prefetch_related(
@@ -159,9 +162,11 @@ def speakers_with_sessions(*, edition, preview=False):
 
 def organisations_taking_part(*, edition, preview=False):
     """Organisations that organise a visible session or whose people are public speakers, by name, each with
-    `public_organiser_links` (the API's list)."""
+    `public_organiser_links` and their identity's rows at other editions (the API's list)."""
+    from agenda.selectors.identities import with_identity_rows
+
     session_ids = visible_sessions(edition=edition, preview=preview).values("pk")
-    return (
+    return with_identity_rows(
         taking_part(edition=edition, preview=preview)
         .prefetch_related(
             Prefetch(

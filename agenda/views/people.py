@@ -3,7 +3,13 @@ from django.shortcuts import get_object_or_404, render
 
 from agenda.access import is_previewer
 from agenda.caching import programme_page
+from agenda.models import Organisation, Person
 from agenda.selectors import public_sessions
+from agenda.selectors.identities import (
+    organisation_at_other_editions,
+    other_editions_variant,
+    person_at_other_editions,
+)
 from agenda.selectors.people import (
     organisation_directory,
     organisation_exhibits,
@@ -29,7 +35,7 @@ def speaker_list(request, edition):
     )
 
 
-@programme_page
+@programme_page(vary=other_editions_variant(Person))
 def speaker_detail(request, edition, slug):
     preview = is_previewer(request)
     people = visible_speakers(edition=edition, preview=preview)
@@ -39,7 +45,13 @@ def speaker_detail(request, edition, slug):
         session.speaker_roles = [
             link.get_role_display() for link in session.speaker_links.all() if link.person_id == person.pk
         ]
-    context = {"edition": edition, "person": person, "sessions": own, "section": "speakers"}
+    context = {
+        "edition": edition,
+        "person": person,
+        "sessions": own,
+        "other_editions": person_at_other_editions(person=person),
+        "section": "speakers",
+    }
     return render(request, "agenda/speaker_detail.html", context)
 
 
@@ -55,7 +67,7 @@ def organisation_list(request, edition):
     )
 
 
-@programme_page
+@programme_page(vary=other_editions_variant(Organisation))
 def organisation_detail(request, edition, slug):
     preview = is_previewer(request)
     organisation = get_object_or_404(taking_part(edition=edition, preview=preview), slug=slug)
@@ -66,6 +78,7 @@ def organisation_detail(request, edition, slug):
         "people": organisation_speakers(organisation=organisation, edition=edition, preview=preview),
         "exhibits": organisation_exhibits(organisation=organisation, edition=edition),
         "honours": organisation_honours(organisation=organisation, edition=edition),
+        "other_editions": organisation_at_other_editions(organisation=organisation),
         "section": "organisations",
     }
     return render(request, "agenda/organisation_detail.html", context)

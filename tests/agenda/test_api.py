@@ -428,6 +428,7 @@ def test_speaker_list_has_people_who_speak_in_public_sessions(client, edition):
         "sessions": ["first", "later"],
         "is_sample": False,
         "url": "http://testserver/2030/speakers/ada/",
+        "identity": None,
     }
     assert response.json()["results"][1]["sessions"] == ["first"]
     assert response.json()["results"][1]["country"] is None
@@ -486,6 +487,7 @@ def test_organisation_list_has_organisations_in_public_sessions(client, edition)
         ],
         "is_sample": False,
         "url": "http://testserver/2030/organisations/host/",
+        "identity": None,
     }
     assert employer_row["website"] == "https://example.org"
     assert employer_row["sessions"] == []

@@ -61,6 +61,24 @@ class TopicFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
+class PersonIdentityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PersonIdentity
+
+    summit = factory.SubFactory(SummitFactory)
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+
+
+class OrganisationIdentityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.OrganisationIdentity
+
+    summit = factory.SubFactory(SummitFactory)
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Organisation
