@@ -72,3 +72,19 @@ class ExhibitCategory(models.TextChoices):
     DIGITAL_ECONOMY = "digital_economy", _("Digital economy and e-commerce")
     MOBILITY = "mobility", _("Smart mobility and logistics")
     OTHER = "other", _("Other")
+
+
+class CompetitionResult(models.TextChoices):
+    """How far a competition entry went, best first: the order the competition pages list entries in."""
+
+    WINNER = "winner", _("Winner")
+    FIRST_PRIZE = "first_prize", _("First prize")
+    SECOND_PRIZE = "second_prize", _("Second prize")
+    THIRD_PRIZE = "third_prize", _("Third prize")
+    HONOURABLE_MENTION = "honourable_mention", _("Honourable mention")
+    FINALIST = "finalist", _("Finalist")
+
+    @classmethod
+    def rank(cls, value):
+        """0 for a winner … the last for a finalist, for sorting."""
+        return list(cls.values).index(value) if value in cls.values else len(cls.values)

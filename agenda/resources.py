@@ -1,5 +1,11 @@
 """The programme's import and export resources; they live in the agenda.imports package."""
 
-from agenda.imports import ExhibitResource, OrganisationResource, PersonResource, SessionResource
+from agenda.imports import (
+    CompetitionEntryResource,
+    ExhibitResource,
+    OrganisationResource,
+    PersonResource,
+    SessionResource,
+)
 
-__all__ = ["ExhibitResource", "OrganisationResource", "PersonResource", "SessionResource"]
+__all__ = ["CompetitionEntryResource", "ExhibitResource", "OrganisationResource", "PersonResource", "SessionResource"]

@@ -26,6 +26,9 @@ def _edition_id(instance):
     if isinstance(instance, models.AwardCategory | models.Honouree):
         programmes = models.AwardProgramme.objects.filter(pk=instance.programme_id)
         return programmes.values_list("edition_id", flat=True).first()
+    if isinstance(instance, models.CompetitionTrack | models.CompetitionEntry):
+        competitions = models.Competition.objects.filter(pk=instance.competition_id)
+        return competitions.values_list("edition_id", flat=True).first()
     return getattr(instance, "edition_id", None)
 
 
@@ -48,6 +51,9 @@ PROGRAMME_MODELS = (
     models.AwardProgramme,
     models.AwardCategory,
     models.Honouree,
+    models.Competition,
+    models.CompetitionTrack,
+    models.CompetitionEntry,
 )
 
 

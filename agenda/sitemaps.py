@@ -47,6 +47,14 @@ class AwardsSitemap(EditionSitemap):
         return reverse("agenda:award_list", args=[edition.slug])
 
 
+class CompetitionsSitemap(EditionSitemap):
+    def items(self):
+        return Edition.objects.published().filter(competitions__isnull=False).distinct()
+
+    def location(self, edition):
+        return reverse("agenda:competition_list", args=[edition.slug])
+
+
 class ExhibitSitemap(BilingualSitemap):
     limit = 5000
 
@@ -101,4 +109,5 @@ SITEMAPS = {
     "expo": ExpoSitemap,
     "exhibits": ExhibitSitemap,
     "awards": AwardsSitemap,
+    "competitions": CompetitionsSitemap,
 }

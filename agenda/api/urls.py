@@ -26,4 +26,10 @@ urlpatterns = [
     path("editions/<slug:edition>/exhibits/<slug:slug>/", views.ExhibitViewSet.as_view(DETAIL), name="exhibit-detail"),
     path("editions/<slug:edition>/awards/", views.AwardViewSet.as_view(LIST), name="award-list"),
     path("editions/<slug:edition>/awards/<slug:slug>/", views.AwardViewSet.as_view(DETAIL), name="award-detail"),
+    path("editions/<slug:edition>/competitions/", views.CompetitionViewSet.as_view(LIST), name="competition-list"),
+    path(
+        "editions/<slug:edition>/competitions/<slug:slug>/",
+        views.CompetitionViewSet.as_view(DETAIL),
+        name="competition-detail",
+    ),
 ]

@@ -140,6 +140,10 @@ class DemoWriter(ShowcaseWriter):
                 organisations=organisations,
                 people=people,
             )
+        for position, competition_data in enumerate(data.get("competitions", []), start=1):
+            self.write_competition(
+                edition, competition_data, position=position, sessions=sessions, organisations=organisations
+            )
         self.write_sources(edition, data.get("sources", []))
         return edition
 

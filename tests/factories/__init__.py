@@ -11,6 +11,7 @@ from .agenda import (
     TopicFactory,
     VenueFactory,
 )
+from .competitions import CompetitionEntryFactory, CompetitionFactory, CompetitionTrackFactory
 from .expo import (
     AwardCategoryFactory,
     AwardProgrammeFactory,
@@ -24,6 +25,9 @@ from .expo import (
 __all__ = [
     "AwardCategoryFactory",
     "AwardProgrammeFactory",
+    "CompetitionEntryFactory",
+    "CompetitionFactory",
+    "CompetitionTrackFactory",
     "EditionFactory",
     "ExhibitFactory",
     "ExhibitPictureFactory",
