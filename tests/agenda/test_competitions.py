@@ -190,7 +190,7 @@ def test_final_session_page_links_to_its_competition(client, edition, competitio
 
     page = text(client.get("/2024/sessions/final/"))
 
-    assert "Final of</h2>" in page
+    assert "The final of this competition</h2>" in page
     assert (
         '<a href="/2024/competitions/straight-to-wuzhen/">“Straight to Wuzhen” Global Internet Competition</a>' in page
     )
