@@ -2,7 +2,8 @@
 
 Every row is found by its natural key (slugs within an edition; (session, person, role) for speakers,
 (session, organisation, role) for organisers, (session, position) for run-of-show items, slugs within an
-expo or award programme for halls, exhibits and award categories, (programme, position) for honourees),
+expo or award programme for halls, exhibits and award categories, (programme, position) for honourees, slugs
+within a competition for its tracks and entries),
 validated with `full_clean()` and saved only when something differs, so writing the same data again changes
 nothing. Speakers, organisers and run-of-show items of a demo session, and the honourees of a demo award
 programme, are kept exactly as in the data: rows the data no longer lists are removed. Other rows (sessions,
