@@ -436,3 +436,12 @@ def test_demo_links_the_2024_finals_and_marks_invented_entries(settings, tmp_pat
     assert entries.count() == 4 and all(entry.is_sample for entry in entries)
     assert all(track.is_sample for competition in competitions for track in competition.tracks.all())
     assert {entry.result for entry in entries} >= {CompetitionResult.WINNER, CompetitionResult.FINALIST}
+
+
+def test_sitemap_lists_the_competitions_page_of_editions_with_competitions(client, edition, competition):
+    EditionFactory(slug="2023")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/2024/competitions/</loc>" in sitemap
+    assert "/2023/competitions/" not in sitemap
