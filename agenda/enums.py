@@ -82,3 +82,19 @@ class OutcomeKind(models.TextChoices):
     DECLARATION = "declaration", _("Declaration")
     ACHIEVEMENTS = "achievements", _("List of achievements")
     OTHER = "other", pgettext_lazy("a kind of outcome document", "Other")
+
+
+class CompetitionResult(models.TextChoices):
+    """How far a competition entry went, best first: the order the competition pages list entries in."""
+
+    WINNER = "winner", _("Winner")
+    FIRST_PRIZE = "first_prize", _("First prize")
+    SECOND_PRIZE = "second_prize", _("Second prize")
+    THIRD_PRIZE = "third_prize", _("Third prize")
+    HONOURABLE_MENTION = "honourable_mention", _("Honourable mention")
+    FINALIST = "finalist", _("Finalist")
+
+    @classmethod
+    def rank(cls, value):
+        """0 for a winner … the last for a finalist, for sorting."""
+        return list(cls.values).index(value) if value in cls.values else len(cls.values)

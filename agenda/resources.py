@@ -1,6 +1,7 @@
 """The programme's import and export resources; they live in the agenda.imports package."""
 
 from agenda.imports import (
+    CompetitionEntryResource,
     ExhibitResource,
     OrganisationResource,
     OutcomeResource,
@@ -8,4 +9,11 @@ from agenda.imports import (
     SessionResource,
 )
 
-__all__ = ["ExhibitResource", "OrganisationResource", "OutcomeResource", "PersonResource", "SessionResource"]
+__all__ = [
+    "CompetitionEntryResource",
+    "ExhibitResource",
+    "OrganisationResource",
+    "OutcomeResource",
+    "PersonResource",
+    "SessionResource",
+]

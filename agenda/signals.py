@@ -26,6 +26,9 @@ def _edition_id(instance):
     if isinstance(instance, models.AwardCategory | models.Honouree):
         programmes = models.AwardProgramme.objects.filter(pk=instance.programme_id)
         return programmes.values_list("edition_id", flat=True).first()
+    if isinstance(instance, models.CompetitionTrack | models.CompetitionEntry):
+        competitions = models.Competition.objects.filter(pk=instance.competition_id)
+        return competitions.values_list("edition_id", flat=True).first()
     return getattr(instance, "edition_id", None)
 
 
@@ -49,6 +52,9 @@ PROGRAMME_MODELS = (
     models.AwardCategory,
     models.Honouree,
     models.Outcome,
+    models.Competition,
+    models.CompetitionTrack,
+    models.CompetitionEntry,
 )
 
 

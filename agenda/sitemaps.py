@@ -56,6 +56,14 @@ class OutcomesSitemap(EditionSitemap):
         return reverse("agenda:outcome_list", args=[edition.slug])
 
 
+class CompetitionsSitemap(EditionSitemap):
+    def items(self):
+        return Edition.objects.published().filter(competitions__isnull=False).distinct()
+
+    def location(self, edition):
+        return reverse("agenda:competition_list", args=[edition.slug])
+
+
 class ExhibitSitemap(BilingualSitemap):
     limit = 5000
 
@@ -111,4 +119,5 @@ SITEMAPS = {
     "exhibits": ExhibitSitemap,
     "awards": AwardsSitemap,
     "outcomes": OutcomesSitemap,
+    "competitions": CompetitionsSitemap,
 }

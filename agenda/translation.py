@@ -13,6 +13,9 @@ from modeltranslation.utils import build_localized_fieldname
 from agenda.models import (
     AwardCategory,
     AwardProgramme,
+    Competition,
+    CompetitionEntry,
+    CompetitionTrack,
     Edition,
     EditionSource,
     Exhibit,
@@ -55,6 +58,9 @@ TRANSLATED_FIELDS = {
     AwardProgramme: ("name", "description"),
     AwardCategory: ("name",),
     Honouree: ("case_title", "citation"),
+    Competition: ("name", "description"),
+    CompetitionTrack: ("name",),
+    CompetitionEntry: ("project_title", "team", "summary"),
     Release: ("note",),
     Outcome: ("title", "summary"),
 }

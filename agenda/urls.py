@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agenda.views import awards, cards, changes, expo, feeds, home, my_agenda, outcomes, people, programme
+from agenda.views import awards, cards, changes, competitions, expo, feeds, home, my_agenda, outcomes, people, programme
 
 app_name = "agenda"
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("<slug:edition>/awards/", awards.award_list, name="award_list"),
     path("<slug:edition>/awards/<slug:slug>/", awards.award_detail, name="award_detail"),
     path("<slug:edition>/outcomes/", outcomes.outcome_list, name="outcome_list"),
+    path("<slug:edition>/competitions/", competitions.competition_list, name="competition_list"),
+    path("<slug:edition>/competitions/<slug:slug>/", competitions.competition_detail, name="competition_detail"),
     path("<slug:edition>/schedule.ics", feeds.schedule_ics, name="schedule_ics"),
     path("<slug:edition>/schedule.xml", feeds.schedule_xml, name="schedule_xml"),
     path("<slug:edition>/schedule.json", feeds.schedule_json, name="schedule_json"),

@@ -21,6 +21,9 @@ from agenda.enums import ExhibitCategory, OrganiserRole, SessionKind, SessionLan
 from tests.factories import (
     AwardCategoryFactory,
     AwardProgrammeFactory,
+    CompetitionEntryFactory,
+    CompetitionFactory,
+    CompetitionTrackFactory,
     EditionFactory,
     ExhibitFactory,
     ExhibitPictureFactory,
@@ -103,6 +106,8 @@ ROUTES = {
     "exhibit": (f"/{EDITION}/expo/quantum-computer/", []),
     "awards": (f"/{EDITION}/awards/", []),
     "award": (f"/{EDITION}/awards/distinguished-contribution/", []),
+    "competitions": (f"/{EDITION}/competitions/", []),
+    "competition": (f"/{EDITION}/competitions/straight-to-wuzhen/", []),
     "schedule_ics": (f"/{EDITION}/schedule.ics", AGENDA_FILTERS),
     "schedule_xml": (f"/{EDITION}/schedule.xml", []),
     "schedule_json": (f"/{EDITION}/schedule.json", []),
@@ -123,6 +128,8 @@ ROUTES = {
     "api_exhibit": (f"/api/editions/{EDITION}/exhibits/quantum-computer/", ["format"]),
     "api_awards": (f"/api/editions/{EDITION}/awards/", API_LIST),
     "api_award": (f"/api/editions/{EDITION}/awards/distinguished-contribution/", ["format"]),
+    "api_competitions": (f"/api/editions/{EDITION}/competitions/", API_LIST),
+    "api_competition": (f"/api/editions/{EDITION}/competitions/straight-to-wuzhen/", ["format"]),
     "register": (f"/{EDITION}/register/", []),
     "register_thanks": (f"/{EDITION}/register/thanks/", []),
     "privacy": (f"/{EDITION}/register/privacy/", []),
@@ -291,6 +298,14 @@ def site(settings, tmp_path):
     category = AwardCategoryFactory(programme=programme, name="Individuals")
     HonoureeFactory(programme=programme, category=category, person=ada)
     HonoureeFactory(programme=programme, for_organisation=True, organisation=quantum)
+    competition = CompetitionFactory(edition=edition, name="Global Internet Competition", slug="straight-to-wuzhen")
+    CompetitionEntryFactory(
+        competition=competition,
+        track=CompetitionTrackFactory(competition=competition),
+        for_organisation=True,
+        organisation=quantum,
+        result="winner",
+    )
     return edition
 
 

@@ -1,1 +1,1 @@
-from . import awards, edition, expo, identities, outcomes, people, releases, session  # noqa: F401  (registers the admin classes)
+from . import awards, competitions, edition, expo, identities, outcomes, people, releases, session  # noqa: F401  (registers the admin classes)

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import FieldDoesNotExist
 
-from agenda.models import AwardCategory, Edition, Exhibit, Hall, Honouree, Room
+from agenda.models import AwardCategory, CompetitionEntry, CompetitionTrack, Edition, Exhibit, Hall, Honouree, Room
 
 # How a model that holds no edition of its own reaches one.
 EDITION_PATHS = {
@@ -11,6 +11,8 @@ EDITION_PATHS = {
     Exhibit: "expo__edition",
     AwardCategory: "programme__edition",
     Honouree: "programme__edition",
+    CompetitionTrack: "competition__edition",
+    CompetitionEntry: "competition__edition",
 }
 
 

@@ -29,8 +29,8 @@ EMPTY = "—"
 
 
 def edition_of(obj):
-    """The edition an object belongs to, directly or through its expo or award programme; else None."""
-    for path in ("edition", "expo.edition", "programme.edition"):
+    """The edition an object belongs to, directly or through its expo, award programme or competition; else None."""
+    for path in ("edition", "expo.edition", "programme.edition", "competition.edition"):
         value = obj
         for name in path.split("."):
             value = getattr(value, name, None)

@@ -32,4 +32,10 @@ urlpatterns = [
         views.OutcomeViewSet.as_view(DETAIL),
         name="outcome-detail",
     ),
+    path("editions/<slug:edition>/competitions/", views.CompetitionViewSet.as_view(LIST), name="competition-list"),
+    path(
+        "editions/<slug:edition>/competitions/<slug:slug>/",
+        views.CompetitionViewSet.as_view(DETAIL),
+        name="competition-detail",
+    ),
 ]

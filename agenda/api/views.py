@@ -27,6 +27,7 @@ from agenda.enums import ExhibitCategory, SessionKind, SessionLanguage
 from agenda.filters import AgendaFilter, ExhibitFilter
 from agenda.models import (
     AwardProgramme,
+    Competition,
     Edition,
     Exhibit,
     Organisation,
@@ -36,6 +37,7 @@ from agenda.models import (
 )
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import award_programmes
+from agenda.selectors.competitions import competitions
 from agenda.selectors.expo import exhibits_of, with_pictures
 from agenda.selectors.outcomes import outcomes_of
 from agenda.selectors.people import organisations_taking_part, speakers_with_sessions
@@ -344,6 +346,34 @@ class OutcomeViewSet(EditionScopedViewSet):
         if self.schema_only:
             return Outcome.objects.none()
         return outcomes_of(edition=self.edition, preview=self.preview)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Competitions"),
+        description=_(
+            "The edition's competitions in order, each with its final (when that session is public), its tracks "
+            "and its entries: winners first, then finalists."
+        ),
+        parameters=[EDITION_PATH],
+        responses={200: serializers.CompetitionSerializer(many=True), **NOT_FOUND},
+        tags=["awards"],
+    ),
+    retrieve=extend_schema(
+        summary=_("A competition"),
+        description=_("A competition of the edition, with its final, tracks, finalists and winners."),
+        parameters=[EDITION_PATH, SLUG_PATH],
+        responses={200: serializers.CompetitionSerializer, **NOT_FOUND},
+        tags=["awards"],
+    ),
+)
+class CompetitionViewSet(EditionScopedViewSet):
+    serializer_class = serializers.CompetitionSerializer
+
+    def get_queryset(self):
+        if self.schema_only:
+            return Competition.objects.none()
+        return competitions(edition=self.edition, preview=self.preview)
 
 
 class ApiRootView(CorsMixin, APIView):

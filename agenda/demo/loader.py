@@ -16,6 +16,8 @@ from agenda.demo.writer import DemoWriter
 from agenda.enums import SessionKind
 from agenda.models import (
     AwardProgramme,
+    Competition,
+    CompetitionEntry,
     Edition,
     Exhibit,
     ExhibitPicture,
@@ -93,6 +95,8 @@ def edition_summary(edition: Edition) -> str:
         "award programmes": AwardProgramme.objects.filter(edition=edition).count(),
         "honourees": Honouree.objects.filter(programme__edition=edition).count(),
         "outcomes": Outcome.objects.filter(edition=edition).count(),
+        "competitions": Competition.objects.filter(edition=edition).count(),
+        "competition entries": CompetitionEntry.objects.filter(competition__edition=edition).count(),
     }
     parts = [f"{number} {label}" for label, number in counts.items()]
     parts.insert(6, f"{sessions.filter(kind=SessionKind.SUB_FORUM).count()} of them sub-forums")

@@ -184,6 +184,33 @@ AWARD = Record(
     },
     translated=("name", "description"),
 )
+COMPETITION_TRACK = Record("competition track", {"slug": TEXT, "name": TEXT}, {"is_sample": FLAG}, translated=("name",))
+COMPETITION_ENTRY = Record(
+    "competition entry",
+    {"slug": TEXT, "project_title": TEXT},
+    {
+        "track": Maybe(TEXT),
+        "team": TEXT,
+        "organisation": Maybe(TEXT),
+        "country": TEXT,
+        "result": TEXT,
+        "summary": TEXT,
+        "is_sample": FLAG,
+    },
+    translated=("project_title", "team", "summary"),
+)
+COMPETITION = Record(
+    "competition",
+    {"slug": TEXT, "name": TEXT},
+    {
+        "description": TEXT,
+        "final": Maybe(TEXT),
+        "is_sample": FLAG,
+        "tracks": ListOf(COMPETITION_TRACK),
+        "entries": ListOf(COMPETITION_ENTRY),
+    },
+    translated=("name", "description"),
+)
 SOURCE = Record(
     "source",
     {"title": TEXT},
@@ -226,6 +253,7 @@ EDITION = Record(
         "registration_opens": Maybe(MOMENT),
         "expos": ListOf(EXPO),
         "awards": ListOf(AWARD),
+        "competitions": ListOf(COMPETITION),
         "sources": ListOf(SOURCE),
         "outcomes": ListOf(OUTCOME),
     },

@@ -1,4 +1,4 @@
-"""The demo's expo, awards and outcomes, written as the rest of the demo is (see agenda/demo/writer.py)."""
+"""The demo's expo, awards, outcomes and competitions, written as the rest of the demo is (agenda/demo/writer.py)."""
 
 import datetime as dt
 
@@ -9,7 +9,18 @@ from agenda.demo.documents import placeholder_pdf
 from agenda.demo.pictures import add_sample_pictures
 from agenda.demo.values import chinese_values as _chinese
 from agenda.demo.values import pick as _pick
-from agenda.models import AwardCategory, AwardProgramme, Exhibit, Expo, Hall, Honouree, Outcome
+from agenda.models import (
+    AwardCategory,
+    AwardProgramme,
+    Competition,
+    CompetitionEntry,
+    CompetitionTrack,
+    Exhibit,
+    Expo,
+    Hall,
+    Honouree,
+    Outcome,
+)
 
 
 class ShowcaseWriter:
@@ -138,3 +149,57 @@ class ShowcaseWriter:
             if saved is not None:
                 self.stats["updated"] += 1
         return outcome
+
+    # -- competitions ----------------------------------------------------------------------------------
+
+    def write_competition(self, edition, data, *, position, sessions, organisations):
+        final = data.get("final")
+        competition = self.upsert(
+            Competition,
+            {"edition": edition, "slug": data["slug"]},
+            {
+                "name": data["name"],
+                "description": data.get("description", ""),
+                "final": _pick(sessions, final, "session", edition) if final else None,
+                "position": position,
+                "is_sample": data.get("is_sample", False),
+                **_chinese(Competition, data, reader.COMPETITION),
+            },
+        )
+        tracks = {}
+        for track_position, track_data in enumerate(data.get("tracks", []), start=1):
+            tracks[track_data["slug"]] = self.upsert(
+                CompetitionTrack,
+                {"competition": competition, "slug": track_data["slug"]},
+                {
+                    "name": track_data["name"],
+                    "position": track_position,
+                    "is_sample": track_data.get("is_sample", False),
+                    **_chinese(CompetitionTrack, track_data, reader.COMPETITION_TRACK),
+                },
+            )
+        entries = data.get("entries", [])
+        for entry_position, entry_data in enumerate(entries, start=1):
+            track, organisation = entry_data.get("track"), entry_data.get("organisation")
+            self.upsert(
+                CompetitionEntry,
+                {"competition": competition, "slug": entry_data["slug"]},
+                {
+                    "project_title": entry_data["project_title"],
+                    "track": _pick(tracks, track, "competition track", edition) if track else None,
+                    "team": entry_data.get("team", ""),
+                    "organisation": _pick(organisations, organisation, "organisation", edition)
+                    if organisation
+                    else None,
+                    "country": entry_data.get("country", ""),
+                    "result": entry_data.get("result", "finalist"),
+                    "summary": entry_data.get("summary", ""),
+                    "position": entry_position,
+                    "is_sample": entry_data.get("is_sample", False),
+                    **_chinese(CompetitionEntry, entry_data, reader.COMPETITION_ENTRY),
+                },
+            )
+        # The data lists every track and entry of a demo competition: others are removed.
+        self.prune(competition.entries.exclude(slug__in=[entry["slug"] for entry in entries]))
+        self.prune(competition.tracks.exclude(slug__in=list(tracks)))
+        return competition

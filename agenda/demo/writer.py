@@ -2,7 +2,8 @@
 
 Every row is found by its natural key (slugs within an edition; (session, person, role) for speakers,
 (session, organisation, role) for organisers, (session, position) for run-of-show items, slugs within an
-expo or award programme for halls, exhibits and award categories, (programme, position) for honourees),
+expo or award programme for halls, exhibits and award categories, (programme, position) for honourees, slugs
+within a competition for its tracks and entries),
 validated with `full_clean()` and saved only when something differs, so writing the same data again changes
 nothing. Speakers, organisers and run-of-show items of a demo session, and the honourees of a demo award
 programme, are kept exactly as in the data: rows the data no longer lists are removed. Other rows (sessions,
@@ -33,6 +34,7 @@ from agenda.models import (
     EditionSource,
     Organisation,
     OrganisationIdentity,
+    Outcome,
     Person,
     PersonIdentity,
     Room,
@@ -142,9 +144,15 @@ class DemoWriter(ShowcaseWriter):
                 organisations=organisations,
                 people=people,
             )
+        for position, competition_data in enumerate(data.get("competitions", []), start=1):
+            self.write_competition(
+                edition, competition_data, position=position, sessions=sessions, organisations=organisations
+            )
         self.write_sources(edition, data.get("sources", []))
-        for position, outcome_data in enumerate(data.get("outcomes", []), start=1):
+        outcomes = data.get("outcomes", [])
+        for position, outcome_data in enumerate(outcomes, start=1):
             self.write_outcome(edition, outcome_data, position=position, sessions=sessions, organisations=organisations)
+        self.prune(Outcome.objects.filter(edition=edition).exclude(slug__in=[o["slug"] for o in outcomes]))
         return edition
 
     def write_sources(self, edition, sources):

@@ -7,6 +7,7 @@ with its column and a message that says how to fix it, and nothing is written un
 clean. Exported text never opens as a formula, and importing that file again changes nothing.
 """
 
+from agenda.imports.competitions import CompetitionEntryResource
 from agenda.imports.programme import (
     ExhibitResource,
     OrganisationResource,
@@ -15,4 +16,11 @@ from agenda.imports.programme import (
     SessionResource,
 )
 
-__all__ = ["ExhibitResource", "OrganisationResource", "OutcomeResource", "PersonResource", "SessionResource"]
+__all__ = [
+    "CompetitionEntryResource",
+    "ExhibitResource",
+    "OrganisationResource",
+    "OutcomeResource",
+    "PersonResource",
+    "SessionResource",
+]

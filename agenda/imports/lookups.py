@@ -5,7 +5,19 @@ import difflib
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from agenda.models import Edition, Expo, Hall, Organisation, Person, Room, Session, Topic, Venue
+from agenda.models import (
+    Competition,
+    CompetitionTrack,
+    Edition,
+    Expo,
+    Hall,
+    Organisation,
+    Person,
+    Room,
+    Session,
+    Topic,
+    Venue,
+)
 
 # Up to this many, a message lists every valid slug; beyond, it only suggests the nearest.
 LIST_AT_MOST = 12
@@ -50,7 +62,7 @@ def codes_message(value, choices, what):
 
 
 class Lookups:
-    """Editions and, per edition, its rooms, venues, topics, organisations, people and expos by slug."""
+    """Editions and, per edition, its rooms, venues, topics, organisations, people, expos and competitions by slug."""
 
     QUERIES = {
         "room": lambda edition: Room.objects.filter(venue__edition=edition).select_related("venue"),
@@ -60,6 +72,7 @@ class Lookups:
         "person": lambda edition: Person.objects.filter(edition=edition),
         "expo": lambda edition: Expo.objects.filter(edition=edition),
         "session": lambda edition: Session.objects.filter(edition=edition),
+        "competition": lambda edition: Competition.objects.filter(edition=edition),
     }
 
     def __init__(self):
@@ -97,6 +110,12 @@ class Lookups:
         key = ("hall", expo.pk)
         if key not in self._found:
             self._found[key] = {hall.slug: hall for hall in Hall.objects.filter(expo=expo)}
+        return self._found[key]
+
+    def tracks(self, competition):
+        key = ("track", competition.pk)
+        if key not in self._found:
+            self._found[key] = {track.slug: track for track in CompetitionTrack.objects.filter(competition=competition)}
         return self._found[key]
 
     def find(self, found, value, *, thing, things, where):

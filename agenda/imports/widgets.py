@@ -87,6 +87,25 @@ class HallWidget(LookupWidget):
         return value.slug if value is not None else ""
 
 
+class TrackWidget(LookupWidget):
+    """A track of the row's competition (tracks are named per competition)."""
+
+    def clean(self, value, row=None, **kwargs):
+        if not cell_text(value):
+            return None
+        edition = self.row_edition(row)
+        lookups = self.get_lookups()
+        found = lookups.of_edition("competition", edition) if edition else {}
+        competition = found.get(cell_text((row or {}).get("competition")))
+        if competition is None:
+            return None  # the competition column says what is wrong
+        where = _("competition %(slug)s") % {"slug": competition.slug}
+        return lookups.find(lookups.tracks(competition), value, thing=_("track"), things=_("tracks"), where=where)
+
+    def render(self, value, obj=None, **kwargs):
+        return value.slug if value is not None else ""
+
+
 class EditionLocalDateTimeWidget(LookupWidget):
     """Date and time; a time without an offset is read in the edition's own time zone."""
 

@@ -1,4 +1,5 @@
 from .awards import AwardCategory, AwardProgramme, Honouree
+from .competitions import Competition, CompetitionEntry, CompetitionTrack
 from .edition import Edition, Summit
 from .expo import Exhibit, ExhibitPicture, Expo, Hall
 from .identities import OrganisationIdentity, PersonIdentity
@@ -12,6 +13,9 @@ from .venue import Room, Venue
 __all__ = [
     "AwardCategory",
     "AwardProgramme",
+    "Competition",
+    "CompetitionEntry",
+    "CompetitionTrack",
     "Exhibit",
     "ExhibitPicture",
     "Expo",

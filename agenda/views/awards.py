@@ -4,12 +4,18 @@ from django.shortcuts import render
 from agenda.access import is_previewer
 from agenda.caching import programme_page
 from agenda.selectors.awards import attach_groups, award_programmes
+from agenda.selectors.competitions import competition_links
 
 
 @programme_page
 def award_list(request, edition):
     programmes = attach_groups(award_programmes(edition=edition, preview=is_previewer(request)))
-    context = {"edition": edition, "programmes": programmes, "section": "awards"}
+    context = {
+        "edition": edition,
+        "programmes": programmes,
+        "competitions": competition_links(edition=edition),
+        "section": "awards",
+    }
     return render(request, "agenda/award_list.html", context)
 
 

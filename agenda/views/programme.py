@@ -15,6 +15,7 @@ from agenda.fragments import fragments
 from agenda.models import Room, Venue
 from agenda.selectors import public_sessions
 from agenda.selectors.awards import programmes_presented_at
+from agenda.selectors.competitions import competitions_decided_at
 from agenda.selectors.days import agenda_start_day
 from agenda.selectors.grid import day_grid, grid_room_choice, in_rooms, print_tables
 from agenda.selectors.outcomes import outcomes_released_at
@@ -198,6 +199,7 @@ def session_detail(request, edition, slug):
         "organiser_links": session.organiser_links.all(),
         "award_programmes": programmes_presented_at(session),
         "outcomes": outcomes_released_at(session, preview=preview),
+        "competitions_decided": competitions_decided_at(session),
         "section": "agenda",
     }
     return render(request, "agenda/session_detail.html", context)

@@ -17,13 +17,25 @@ def staff_in(django_user_model, group, username):
 
 
 @pytest.mark.parametrize(
-    "model", ["expo", "hall", "exhibit", "exhibitpicture", "awardprogramme", "awardcategory", "honouree"]
+    "model",
+    [
+        "expo",
+        "hall",
+        "exhibit",
+        "exhibitpicture",
+        "awardprogramme",
+        "awardcategory",
+        "honouree",
+        "competition",
+        "competitiontrack",
+        "competitionentry",
+    ],
 )
-def test_programme_editors_edit_the_expo_and_the_awards(client, programme_editor, model):
+def test_programme_editors_edit_the_expo_the_awards_and_the_competitions(client, programme_editor, model):
     client.force_login(programme_editor)
 
     assert programme_editor.has_perm(f"agenda.change_{model}") and programme_editor.has_perm(f"agenda.add_{model}")
-    if model not in ("exhibitpicture", "awardcategory"):  # those two are edited inline, on their parent
+    if model not in ("exhibitpicture", "awardcategory", "competitiontrack"):  # edited inline, on their parent
         assert client.get(f"/admin/agenda/{model}/").status_code == 200
 
 

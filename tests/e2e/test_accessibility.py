@@ -53,6 +53,8 @@ def public_paths(summit):
         "/2031/expo/quantum-computer/",
         "/2031/awards/",
         "/2031/awards/contribution/",
+        "/2031/competitions/",
+        "/2031/competitions/cup/",
         "/2031/changes/",
         f"/2031/my-agenda/?s={forum.pk}",
         "/2031/now/",

@@ -13,6 +13,9 @@ from attendees import tokens
 from attendees.enums import RegistrationStatus
 from tests.factories import (
     AwardProgrammeFactory,
+    CompetitionEntryFactory,
+    CompetitionFactory,
+    CompetitionTrackFactory,
     EditionFactory,
     ExhibitFactory,
     ExhibitPictureFactory,
@@ -103,6 +106,12 @@ def summit(settings, tmp_path):
     ExhibitPictureFactory(exhibit=exhibit)
     award = AwardProgrammeFactory(edition=edition, name="Distinguished Contribution Award", slug="contribution")
     HonoureeFactory(programme=award, person=speaker)
+    competition = CompetitionFactory(edition=edition, name="Global Internet Competition", slug="cup", final=forum)
+    track = CompetitionTrackFactory(competition=competition, name="Smart cities", is_sample=True)
+    CompetitionEntryFactory(
+        competition=competition, track=track, project_title="Flood forecasting", result="winner", is_sample=True
+    )
+    CompetitionEntryFactory(competition=competition, track=track, for_organisation=True, organisation=organisation)
     delegate = RegistrationFactory(edition=edition, name="Ngozi Okafor", status=RegistrationStatus.APPROVED)
     return {"edition": edition, "forum": forum, "delegate": delegate}
 
@@ -132,6 +141,8 @@ def test_public_pages_and_the_delegates_pages_break_no_rule_of_the_policy(page, 
         "/2031/expo/quantum-computer/",
         "/2031/awards/",
         "/2031/awards/contribution/",
+        "/2031/competitions/",
+        "/2031/competitions/cup/",
         "/zh-hans/2031/agenda/?view=grid",
         "/api/",
         "/api/editions/",

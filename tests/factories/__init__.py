@@ -13,6 +13,7 @@ from .agenda import (
     TopicFactory,
     VenueFactory,
 )
+from .competitions import CompetitionEntryFactory, CompetitionFactory, CompetitionTrackFactory
 from .expo import (
     AwardCategoryFactory,
     AwardProgrammeFactory,
@@ -27,6 +28,9 @@ from .outcomes import PDF_BYTES, OutcomeFactory
 __all__ = [
     "AwardCategoryFactory",
     "AwardProgrammeFactory",
+    "CompetitionEntryFactory",
+    "CompetitionFactory",
+    "CompetitionTrackFactory",
     "EditionFactory",
     "ExhibitFactory",
     "ExhibitPictureFactory",

@@ -13,6 +13,8 @@ from django.test import Client
 from agenda.enums import SessionKind, SessionStatus
 from tests.factories import (
     AwardProgrammeFactory,
+    CompetitionEntryFactory,
+    CompetitionFactory,
     EditionFactory,
     ExhibitFactory,
     ExhibitPictureFactory,
@@ -71,6 +73,7 @@ def edition():
     )
     ExhibitPictureFactory(exhibit=exhibit)
     HonoureeFactory(programme=AwardProgrammeFactory(edition=edition, slug="contribution"), person=speaker)
+    CompetitionEntryFactory(competition=CompetitionFactory(edition=edition, slug="cup", final=forum))
     return edition
 
 
@@ -96,6 +99,8 @@ def public_addresses(edition):
         "/next/expo/robot-arm/",
         "/next/awards/",
         "/next/awards/contribution/",
+        "/next/competitions/",
+        "/next/competitions/cup/",
         "/next/changes/",
         "/next/my-agenda/",
         f"/next/my-agenda/?s={forum.pk}",
@@ -115,6 +120,7 @@ def public_addresses(edition):
         "/api/editions/next/speakers/",
         "/api/editions/next/exhibits/",
         "/api/editions/next/awards/",
+        "/api/editions/next/competitions/",
         "/api/editions/next/sessions/?lang=zh-hans",
         "/sitemap.xml",
         "/robots.txt",

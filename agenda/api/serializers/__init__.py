@@ -5,6 +5,12 @@ touch the database per row. One module per part of the programme; the views impo
 """
 
 from .awards import AwardCategorySerializer, AwardCeremonySerializer, AwardProgrammeSerializer, HonoureeSerializer
+from .competitions import (
+    CompetitionEntrySerializer,
+    CompetitionFinalSerializer,
+    CompetitionSerializer,
+    CompetitionTrackSerializer,
+)
 from .editions import ApiRootSerializer, EditionLinksSerializer, EditionSerializer
 from .expo import ExhibitPictureSerializer, ExhibitSerializer
 from .fields import EnumField, absolute_url
@@ -17,6 +23,10 @@ __all__ = [
     "AwardCategorySerializer",
     "AwardCeremonySerializer",
     "AwardProgrammeSerializer",
+    "CompetitionEntrySerializer",
+    "CompetitionFinalSerializer",
+    "CompetitionSerializer",
+    "CompetitionTrackSerializer",
     "EditionLinksSerializer",
     "EditionSerializer",
     "EnumField",
