@@ -219,3 +219,15 @@ def test_an_exhibit_page_shares_its_first_picture(client, edition, settings, tmp
 
     assert meta(html, "og:image") == f"https://summit.example{first.large.url}"
     assert meta(html, "og:title") == "Robotic dogs"
+
+
+@pytest.mark.parametrize("path", ["/editions/", "/zh-hans/editions/", "/no-such-edition/"])
+def test_pages_of_no_edition_are_headed_by_the_summits_name_too(client, edition, path):
+    edition.is_published, edition.is_current = True, True
+    edition.save()
+    edition.summit.name = "Digital Silk Road Forum"
+    edition.summit.save()
+    html = client.get(path).content.decode()
+    brand = re.search(r'<a class="site-brand[^>]*>(.*?)</a>', html).group(1)
+    assert brand.endswith('<span class="site-brand-name">Digital Silk Road Forum</span>')
+    assert "WIC Planner" not in html

@@ -59,6 +59,28 @@ def test_phone_header_shows_the_summits_compact_name_whole(phone_page, expect, s
     expect(brand.locator(".site-brand-name:visible")).to_have_text("World Internet Conference Wuzhen Summit")
 
 
+def test_phone_menu_and_filters_open_with_the_space_key_as_buttons_do(phone_page, expect, summit):
+    phone_page.goto("/2031/agenda/")
+    menu = phone_page.get_by_role("button", name="Menu")
+    menu.focus()
+    phone_page.keyboard.press("Space")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    assert phone_page.evaluate("window.scrollY") == 0  # Space opened the menu instead of scrolling
+    filters = phone_page.get_by_role("button", name=re.compile("Filters"))
+    filters.focus()
+    phone_page.keyboard.press("Space")
+    expect(filters).to_have_attribute("aria-expanded", "true")
+
+
+def test_phone_edition_list_stays_inside_the_screen(phone_page, expect, summit):
+    phone_page.goto("/2031/agenda/")
+    phone_page.locator(".edition-switcher summary").click()
+    listing = phone_page.locator(".edition-switcher ul")
+    expect(listing).to_be_visible()
+    shown = box(listing)
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 390
+
+
 def test_phone_navigation_is_one_menu_button_that_opens_the_pages(phone_page, expect, summit):
     phone_page.goto("/2031/agenda/")
 
