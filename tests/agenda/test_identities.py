@@ -503,7 +503,7 @@ def test_the_migration_links_rows_of_a_summit_sharing_a_slug(three_editions):
     for edition in three_editions:
         PersonFactory(edition=edition, slug="ren-xianliang", name="Ren Xianliang")
     PersonFactory(edition=three_editions[0], slug="someone-else")
-    migration = importlib.import_module("agenda.migrations.0023_link_rows_sharing_a_slug")
+    migration = importlib.import_module("agenda.migrations.0025_link_rows_sharing_a_slug")
 
     migration.link_all(apps, None)
 
