@@ -333,7 +333,7 @@ class SessionResource(ProgrammeResource):
     language = choice("language", SessionLanguage.choices, gettext_lazy("language"))
     capacity = column("capacity", WholeNumberWidget())
     registration_required = column("registration_required", YesNoWidget())
-    is_around_summit = column("around_summit", YesNoWidget())
+    is_around_summit = column("around_summit", YesNoWidget(), attribute="is_around_summit")
     location = TextField("location", "location_en")
     location_zh_hans = TextField("location_zh_hans", "location_zh_hans")
     speakers = PeopleLinksField("speakers", links.SPEAKERS)
@@ -360,9 +360,6 @@ class SessionResource(ProgrammeResource):
             "end",
             "room",
             "venue",
-            "location",
-            "location_zh_hans",
-            "is_around_summit",
             "topic",
             "language",
             "capacity",
@@ -373,6 +370,9 @@ class SessionResource(ProgrammeResource):
             "organisers",
             "run_of_show",
             "run_of_show_zh_hans",
+            "is_around_summit",
+            "location",
+            "location_zh_hans",
         )
         import_id_fields = ("edition", "slug")
         clean_model_instances = True

@@ -240,6 +240,8 @@ def test_session_list_has_full_shape(client, edition):
                 "speakers": [],
             },
         ],
+        "is_around_summit": False,
+        "location": "",
         "is_sample": False,
         "url": "http://testserver/2030/sessions/ai-forum/",
     }

@@ -499,8 +499,8 @@ def test_the_demo_holds_the_outcomes_the_reports_name(client):
     assert [o.slug for o in consensus.publishers.all()] == ["wic"]
     infrastructure = Outcome.objects.get(edition__slug="2023", slug="global-internet-infrastructure-report")
     assert [o.slug for o in infrastructure.publishers.all()] == ["cac-studies"]
-    best_practices = Outcome.objects.get(edition__slug="2024")
-    assert best_practices.session.slug == "main-forum"
+    # 2024: the reports name no document released at the summit (the Best Practices are an award programme).
+    assert not Outcome.objects.filter(edition__slug="2024").exists()
     # No address is invented: each gets a placeholder PDF that says what it is.
     assert not Outcome.objects.exclude(url="").exists()
     assert all(outcome.pdf_size > 0 and outcome.pdf.read(5) == b"%PDF-" for outcome in Outcome.objects.all())
