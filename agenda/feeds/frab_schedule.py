@@ -311,6 +311,7 @@ def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=No
         )
         for topic in topics
     ]
+    days = _days(edition, events)
     return Schedule(
         version=f"{version or 0}.{edition.programme_version}",
         xml_url=absolute_uri(reverse("agenda:schedule_xml", args=[edition.slug])),
@@ -319,13 +320,15 @@ def build_schedule(*, edition, sessions, rooms, topics, absolute_uri, version=No
         title=clean_text(edition.name),
         description=clean_text(edition.theme),
         acronym=acronym(edition),
-        start=edition.start_date,
-        end=edition.end_date,
+        # The first and last of the days (events around the summit may add days before or after its own), so
+        # that apps that count days from the start find each one.
+        start=min(day.date for day in days) if days else edition.start_date,
+        end=max(day.date for day in days) if days else edition.end_date,
         time_zone_name=edition.time_zone,
         conference_url=absolute_uri(reverse("agenda:edition_home", args=[edition.slug])),
         rooms=feed_rooms,
         tracks=tracks,
-        days=_days(edition, events),
+        days=days,
         sessions=sessions,
     )
 

@@ -4,6 +4,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -97,6 +98,15 @@ class Outcome(models.Model):
             label=_("Session"),
         )
         validate_outcome_source(url=self.url, pdf=self.pdf)
+        if self.session_id and self.released_on and self.session.start:
+            day = self.session.start.astimezone(self.session.edition.zone).date()
+            if self.released_on != day:
+                raise ValidationError(
+                    {
+                        "released_on": _("Released at “%(session)s”: the date is that session’s, %(day)s.")
+                        % {"session": self.session.title, "day": day.isoformat()}
+                    }
+                )
         # The size shown beside the link, read once from the upload rather than from storage on every page.
         if not self.pdf:
             self.pdf_size = 0

@@ -161,6 +161,8 @@ class Session(models.Model):
                 validate_same_edition(edition_id=self.edition_id, **check)
             except ValidationError as error:
                 errors.update(error.message_dict)
+        if self.is_around_summit and not (self.room_id or self.venue_id or self.location.strip()):
+            errors["location"] = _("Say where an event around the summit takes place: a room, a venue or a place.")
         if errors:
             raise ValidationError(errors)
         validate_session_times(

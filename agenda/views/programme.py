@@ -267,6 +267,8 @@ def now(request, edition):
         "boards": boards,
         "at": at,
         "phase": edition.phase_at(at),
+        # An event around the summit (the eve, a press conference) can be on outside the summit's days.
+        "something_on": bool(running),
         "section": "now",
         "screen_query": screen_query.urlencode(),
     }

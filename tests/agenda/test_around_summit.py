@@ -59,8 +59,8 @@ def test_a_session_outside_the_days_is_refused_with_the_way_out(edition):
 
 
 def test_an_event_around_the_summit_may_be_outside_the_days_but_not_a_year_away(edition):
-    session_outside_the_days(edition, is_around_summit=True).full_clean()
-    far = session_outside_the_days(edition, is_around_summit=True)
+    session_outside_the_days(edition, is_around_summit=True, location="Wuzhen").full_clean()
+    far = session_outside_the_days(edition, is_around_summit=True, location="Wuzhen")
     far.start, far.end = far.start.replace(year=2030), far.end.replace(year=2030)
     with pytest.raises(ValidationError) as refused:
         far.full_clean()
@@ -103,6 +103,8 @@ def test_feeds_and_api_carry_the_events_around_the_summit(client, edition, press
     schedule = json.loads(client.get("/2031/schedule.json").content)
     days = schedule["schedule"]["conference"]["days"]
     assert days[0]["date"] == "2031-10-24"
+    # The conference spans every day, so day numbers counted from its start land on their dates.
+    assert schedule["schedule"]["conference"]["start"].startswith("2031-10-24")
     assert [event["title"] for event in days[0]["rooms"]["Beijing"]] == ["Press conference"]
     row = client.get("/api/editions/2031/sessions/press-conference/").json()
     assert (row["is_around_summit"], row["location"]) == (True, "Beijing")
@@ -116,3 +118,18 @@ def test_the_demo_holds_the_eve_of_2023_and_the_press_conference_of_2024():
     press = Session.objects.get(edition__slug="2024", slug="beijing-press-conference")
     assert press.is_around_summit and press.location_en == "Beijing"
     assert press.start.astimezone(press.edition.zone).date() == dt.date(2024, 10, 24)
+
+
+def test_an_event_around_the_summit_says_where(edition):
+    with pytest.raises(ValidationError) as refused:
+        session_outside_the_days(edition, is_around_summit=True).full_clean()
+    assert refused.value.message_dict["location"] == [
+        "Say where an event around the summit takes place: a room, a venue or a place."
+    ]
+
+
+def test_the_now_page_shows_an_event_around_the_summit_without_saying_nothing_is_on(client, press_conference):
+    page = client.get("/2031/now/?at=2031-10-24T10:30").content.decode()
+    assert "Press conference" in page
+    assert "nothing is on now" not in page
+    assert "nothing is on now" in client.get("/2031/now/?at=2031-10-25T10:30").content.decode()

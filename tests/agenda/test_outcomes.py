@@ -511,3 +511,28 @@ def test_the_demo_holds_the_outcomes_the_reports_name(client):
     assert "Consensus on Developing Responsible Generative Artificial Intelligence" in page
     assert "Report on Global Internet Infrastructure" in page
     assert "Documents released here" in page_text(client.get("/2023/sessions/responsible-generative-ai/"))
+
+
+def test_an_outcome_released_at_a_session_takes_that_sessions_day(edition):
+    from django.core.exceptions import ValidationError as Refused
+
+    from agenda.models import Outcome
+
+    session = SessionFactory(edition=edition, title="Main forum", slug="main-forum-day")
+    day = session.start.astimezone(edition.zone).date()
+    outcome = Outcome(
+        edition=edition,
+        title="Report",
+        slug="report-day",
+        kind="report",
+        released_on=day + dt.timedelta(days=400),
+        session=session,
+        url="https://example.org/report",
+    )
+    with pytest.raises(Refused) as refused:
+        outcome.full_clean()
+    assert refused.value.message_dict["released_on"] == [
+        f"Released at “Main forum”: the date is that session’s, {day.isoformat()}."
+    ]
+    outcome.released_on = day
+    outcome.full_clean()
