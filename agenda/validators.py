@@ -118,9 +118,12 @@ def validate_pdf_upload(file):
     file.seek(0)
     try:
         start = file.read(len(PDF_MAGIC))
+        # A PDF also ends with its end-of-file marker (a cut-off download or a forged header does not).
+        file.seek(max(0, size - 1024))
+        tail = file.read()
     finally:
         file.seek(0)
-    if start != PDF_MAGIC:
+    if start != PDF_MAGIC or b"%%EOF" not in tail:
         raise ValidationError(
             _(
                 "This file is not a PDF (whatever its name says). Save or export the document as PDF and upload "

@@ -536,3 +536,15 @@ def test_an_outcome_released_at_a_session_takes_that_sessions_day(edition):
     ]
     outcome.released_on = day
     outcome.full_clean()
+
+
+def test_a_file_with_only_a_pdf_header_is_refused():
+    from django.core.exceptions import ValidationError as Refused
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from agenda.validators import validate_pdf_upload
+
+    with pytest.raises(Refused) as refused:
+        validate_pdf_upload(SimpleUploadedFile("report.pdf", b"%PDF-1.4\nnot really a document\n"))
+    assert refused.value.code == "pdf_format"
+    validate_pdf_upload(SimpleUploadedFile("report.pdf", PDF_BYTES))
